@@ -1,0 +1,22 @@
+"""State shared between the events of one MkDocs build, reset at the start of each build
+(`mkdocs serve` keeps hook modules loaded between rebuilds)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .pipeline import Loaded
+
+
+@dataclass
+class BuildState:
+    loaded: Loaded | None = None
+    root: Path | None = None
+
+    def reset(self) -> None:
+        self.loaded = None
+        self.root = None
+
+
+STATE = BuildState()

@@ -1,0 +1,169 @@
+"""Plain typed records of the commons, with cross references resolved by id."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+PERSPECTIVES = (
+    "getting support", "family member", "health or care professional",
+    "independent care worker", "community volunteer", "employee",
+)
+# Perspectives that reveal health or lived experience of support: published only with
+# the person's explicit consent for that field.
+SENSITIVE_PERSPECTIVES = frozenset({"getting support", "family member"})
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: str
+    nation: str
+    local_authorities: tuple[str, ...]
+    summary: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Legislation:
+    id: str
+    name: str
+    jurisdiction: str
+    url: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Qualification:
+    id: str
+    name: str
+    short_name: str
+    framework: str
+    level: int | None
+    credits: int | None
+    awarded_by: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: str
+    name: str
+    kind: str
+    region: str
+    website: str | None
+    contributes: str
+
+
+@dataclass(frozen=True)
+class Teacher:
+    id: str
+    name: str
+    role: str
+    perspectives: tuple[str, ...]
+    topics: tuple[str, ...]
+    region: str
+    bio: str
+    status: str
+    listed: bool
+    perspectives_consent: bool
+    contact_opt_in: bool
+    contact: str | None
+
+    @property
+    def public_perspectives(self) -> tuple[str, ...]:
+        """The perspectives that may be published for this person."""
+        if self.perspectives_consent:
+            return self.perspectives
+        return tuple(p for p in self.perspectives if p not in SENSITIVE_PERSPECTIVES)
+
+    @property
+    def public_contact(self) -> str | None:
+        return self.contact if self.contact_opt_in and self.contact else None
+
+
+@dataclass(frozen=True)
+class Page:
+    """An authored Markdown page; `meta` holds its validated front matter."""
+
+    id: str
+    type: str  # policy, pathway, toolkit, session or page
+    src_path: str  # inside content/, forward slashes
+    title: str
+    summary: str
+    meta: dict[str, Any] = field(compare=False, hash=False)
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        return tuple(self.meta.get("topics") or ())
+
+    @property
+    def audience(self) -> tuple[str, ...]:
+        return tuple(self.meta.get("audience") or ())
+
+    @property
+    def review_due(self) -> dt.date | None:
+        last, months = self.meta.get("last_reviewed"), self.meta.get("review_every_months")
+        if not isinstance(last, dt.date) or not isinstance(months, int):
+            return None
+        return add_months(last, months)
+
+
+@dataclass(frozen=True)
+class Commons:
+    """Everything the build knows, loaded once per build."""
+
+    regions: dict[str, Region]
+    topics: dict[str, Topic]
+    legislation: dict[str, Legislation]
+    qualifications: dict[str, Qualification]
+    partners: dict[str, Partner]
+    teachers: dict[str, Teacher]
+    pages: dict[str, Page]
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict, compare=False)
+
+    def listed_teachers(self) -> list[Teacher]:
+        return [t for t in self.teachers.values() if t.listed]
+
+    def pages_of(self, kind: str) -> list[Page]:
+        return [p for p in self.pages.values() if p.type == kind]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, clamped to the month's last day."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, candidate))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+_RECORDS = {
+    "regions": Region, "topics": Topic, "legislation": Legislation,
+    "qualifications": Qualification, "partners": Partner, "teachers": Teacher,
+}
+
+
+def records(table: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Typed records of a table, keyed by id and sorted by id for deterministic output."""
+    cls = _RECORDS[table]
+    names = cls.__dataclass_fields__.keys()
+    result = {}
+    for row in sorted(rows, key=lambda r: str(r.get("id"))):
+        values = {n: _tupled(row.get(n)) for n in names}
+        result[values["id"]] = cls(**values)
+    return result
+
+
+def _tupled(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value

@@ -1,0 +1,17 @@
+"""Whole-commons rules that run after loading, on the typed model.
+
+Each rule takes the Commons and the page sources and returns problems. A rule is added by
+writing it in its own module and listing it in RULES.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from .content import Source
+from .model import Commons
+from .problems import Problem
+
+Rule = Callable[[Commons, list[Source]], list[Problem]]
+
+RULES: list[Rule] = []

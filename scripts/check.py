@@ -1,0 +1,42 @@
+"""`make check`: validate content and data without rendering; list every problem.
+
+    python scripts/check.py [--format text|github] [--root DIR]
+
+Exit status 0 when there are no errors (warnings are printed), 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from commons.pipeline import load
+from commons.problems import errors, format_problems
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--format", choices=("text", "github"), default="text",
+                        help="github prints annotations for GitHub Actions")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the commons to check")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    loaded = load(args.root)
+    if loaded.problems:
+        print(format_problems(loaded.problems, args.format))
+    found = len(errors(loaded.problems))
+    seconds = time.perf_counter() - started
+    pages, people = len(loaded.commons.pages), len(loaded.commons.teachers)
+    summary = (f"checked {pages} pages and {people} teachers in {seconds:.1f} s: "
+               f"{found} error{'s' * (found != 1)}, "
+               f"{len(loaded.problems) - found} warning{'s' * (len(loaded.problems) - found != 1)}")
+    print(summary, file=sys.stderr)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
