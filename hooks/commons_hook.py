@@ -7,10 +7,15 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 
+from commons import settings as build_settings
 from commons.build_state import STATE
+from commons.generate import generate_all
+from commons.navigation import order_sections
 from commons.pipeline import load
-from commons.problems import errors, format_problems
+from commons.problems import Problem, errors, format_problems
 
 log = logging.getLogger("mkdocs.plugins.commons")
 
@@ -23,13 +28,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     STATE.reset()
     root = Path(config.config_file_path).resolve().parent
     loaded = load(root, content_dir=Path(config.docs_dir))
-    for problem in loaded.problems:
+    _fail_on(loaded.problems)
+    STATE.loaded, STATE.root = loaded, root
+    STATE.settings = build_settings.from_config(config)
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    authored = {f.src_uri for f in files}
+    made, problems = generate_all(STATE.loaded.commons, STATE.settings, authored)
+    _fail_on(problems)
+    for item in made:
+        inclusion = InclusionLevel.UNDEFINED if item.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, item.src_uri, content=item.content,
+                                    inclusion=inclusion))
+    return files
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    nav.items = order_sections(nav.items, STATE.settings.nav_order)
+    return nav
+
+
+def _fail_on(problems: list[Problem]) -> None:
+    for problem in problems:
         if problem.severity == "warning":
             log.warning(problem.text())
-    found = errors(loaded.problems)
+    found = errors(problems)
     if found:
         raise PluginError(f"{len(found)} problem(s) in content and data; nothing was built:\n"
                           + format_problems(found))
-    STATE.loaded = loaded
-    STATE.root = root
-    return config

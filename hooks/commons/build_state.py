@@ -7,16 +7,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .pipeline import Loaded
+from .settings import Settings
 
 
 @dataclass
 class BuildState:
     loaded: Loaded | None = None
     root: Path | None = None
+    settings: Settings | None = None
 
     def reset(self) -> None:
         self.loaded = None
         self.root = None
+        self.settings = None
 
 
 STATE = BuildState()

@@ -1,0 +1,29 @@
+"""Escaping for values from content and data that reach HTML or Markdown.
+
+Jinja in MkDocs does not autoescape and Python-Markdown does not sanitise, so every value a
+contributor controls passes through one of these on its way into a page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+_SAFE_URL = re.compile(r"^(https://|mailto:)[^\s\"'<>`]+$", re.IGNORECASE)
+
+
+def esc(value: object) -> str:
+    """Text for an HTML element or attribute: &, <, >, " and ' escaped."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def md_text(value: object) -> str:
+    """Text for a line of Markdown: HTML-escaped, and Markdown punctuation made literal."""
+    return _MD_SPECIAL.sub(r"\\\1", esc(value).replace("\n", " "))
+
+
+def safe_url(value: object) -> str | None:
+    """The URL when it is an https: or mailto: address, else None (never javascript:)."""
+    text = "" if value is None else str(value).strip()
+    return text if _SAFE_URL.match(text) else None

@@ -1,0 +1,29 @@
+"""Output paths that cannot leave the site folder."""
+
+from __future__ import annotations
+
+import re
+
+_SEGMENT = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
+
+
+def unsafe_output_path(src_uri: str) -> str | None:
+    """Why src_uri may not be written inside the site, or None when it is safe.
+
+    Accepts only relative paths of lower-case segments (letters, digits, '-', '_', '.'
+    between them): no absolute paths, '..', NUL or control characters, backslashes,
+    or names Windows reserves.
+    """
+    if not src_uri or src_uri.startswith("/") or "\\" in src_uri:
+        return "the path must be relative and use '/'"
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in src_uri):
+        return "the path contains a control character"
+    for segment in src_uri.split("/"):
+        if segment in ("", ".", ".."):
+            return "the path has an empty, '.' or '..' part"
+        if _WINDOWS_RESERVED.match(segment):
+            return f"'{segment}' is a name Windows reserves"
+        if not _SEGMENT.match(segment):
+            return f"'{segment}' has characters outside a-z, 0-9, '-', '_' and '.'"
+    return None
