@@ -1,0 +1,111 @@
+"""Readability: public pages are held to plain English.
+
+The score is the Flesch reading ease of a page's body text, once the Markdown that a reader
+never reads as prose is taken out: front matter, code, tables, link addresses, heading marks,
+admonition markers, attribute lists, HTML tags and abbreviation definitions. Higher is easier;
+60 and above is plain English that most adults read without effort.
+"""
+
+from __future__ import annotations
+
+import re
+
+import textstat
+
+from .content import Source
+from .model import Commons
+from .problems import Problem
+
+THRESHOLD = 60.0
+MIN_WORDS = 40  # below this the score says more about chance than about the writing
+
+_FENCED = re.compile(r"^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)[ \t]*$", re.M | re.S)
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
+_ABBR_DEF = re.compile(r"^\*\[[^\]]+\]:.*$", re.M)
+_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:", re.M)
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*$", re.M)
+_HTML_TAG = re.compile(r"<[^>\n]+>")
+_ATTR_LIST = re.compile(r"\{:?[^{}\n]*\}")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_LINK_DEF = re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]*\S+.*$", re.M)
+_BARE_URL = re.compile(r"(?:https?|mailto):\S+")
+_ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+\"([^\"]*)\")?[ \t]*$",
+                         re.M)
+_TAB = re.compile(r"^[ \t]*===\+?[ \t]*\"([^\"]*)\"[ \t]*$", re.M)
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M)
+_LIST_MARK = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.M)
+_DEF_MARK = re.compile(r"^[ \t]*:[ \t]+", re.M)
+_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
+_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M)
+
+
+def plain_text(body: str) -> str:
+    """The prose of a Markdown body, without markup a reader does not read as sentences.
+
+    Headings, list items and admonition titles become sentences of their own, so that a
+    short heading does not run on into the paragraph after it.
+    """
+    text = _FENCED.sub("", body)
+    for pattern in (_ABBR_DEF, _LINK_DEF, _TABLE_ROW, _RULE):
+        text = pattern.sub("", text)
+    text = _FOOTNOTE_DEF.sub("", text)
+    text = _INLINE_CODE.sub("", text)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _BARE_URL.sub("", text)
+    text = _HTML_TAG.sub("", text)
+    text = _ATTR_LIST.sub("", text)
+    text = _ADMONITION.sub(lambda m: _sentence(m.group(1) or ""), text)
+    text = _TAB.sub(lambda m: _sentence(m.group(1)), text)
+    text = _HEADING.sub(lambda m: _sentence(m.group(1)), text)
+    return re.sub(r"\s+", " ", " ".join(_sentence(part) for part in _parts(text))).strip()
+
+
+def _parts(text: str) -> list[str]:
+    """Paragraphs, list items and definitions, each as one line of plain words."""
+    parts: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        current: list[str] = []
+        for line in block.splitlines():
+            if _LIST_MARK.match(line) or _DEF_MARK.match(line):
+                parts.append(" ".join(current))
+                current = []
+                line = _DEF_MARK.sub("", _LIST_MARK.sub("", line))
+            current.append(_EMPHASIS.sub(r"\2", line.strip()))
+        parts.append(" ".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip(":;,")
+    return text if not text or text[-1] in ".!?" else text + "."
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[A-Za-z][A-Za-z'’-]*", text))
+
+
+def reading_ease(body: str) -> float | None:
+    """The Flesch reading ease of a Markdown body, or None when it is too short to judge."""
+    text = plain_text(body)
+    if word_count(text) < MIN_WORDS:
+        return None
+    return float(textstat.flesch_reading_ease(text))
+
+
+def readability_rule(commons: Commons, sources: list[Source]) -> list[Problem]:
+    """Every public page whose body reads harder than the threshold, at its line 1."""
+    problems = []
+    for source in sources:
+        score = reading_ease(source.document.body)
+        if score is not None and score < THRESHOLD:
+            problems.append(Problem(
+                source.path, 1,
+                message=f"the page is hard to read (Flesch reading ease {score:.0f}, "
+                        f"at least {THRESHOLD:.0f} needed)",
+                hint="use shorter sentences and everyday words; split long paragraphs; "
+                     "explain or expand any jargon"))
+    return problems
