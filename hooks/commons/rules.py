@@ -15,3 +15,7 @@ from .problems import Problem
 Rule = Callable[[Commons, list[Source]], list[Problem]]
 
 RULES: list[Rule] = []
+
+from .readability import readability_rule  # noqa: E402  (rules register after RULES exists)
+
+RULES.append(readability_rule)
