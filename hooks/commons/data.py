@@ -45,8 +45,7 @@ def load_package(data_dir: Path, root: Path) -> tuple[dict[str, Rows], list[Prob
     broken = {t.name for t in report.tasks if any(_is_fatal(e) for e in t.errors)}
     for resource in package.resources:
         if resource.name in broken:
-            tables[resource.name] = []
-            continue
+            continue  # left out, so that references to it are not reported twice
         with resource:
             tables[resource.name] = [_plain(row) for row in resource.row_stream]
     return tables, problems

@@ -19,9 +19,12 @@ Issue = tuple[str, str]  # (message, hint)
 
 
 def nearest(value: str, choices: list[str] | set[str], count: int = 3) -> str:
-    """'did you mean a, b?' text for an unknown value, or a few valid ones."""
+    """'did you mean a?' text for an unknown value, or a few of the valid ones."""
     options = sorted(choices)
-    close = difflib.get_close_matches(str(value), options, n=count, cutoff=0.5)
+    scored = sorted(((difflib.SequenceMatcher(None, str(value).lower(), o.lower()).ratio(), o)
+                     for o in options), key=lambda pair: (-pair[0], pair[1]))
+    best = scored[0][0] if scored else 0
+    close = [o for score, o in scored[:count] if score >= 0.6 and score >= best - 0.1]
     if close:
         return "did you mean " + ", ".join(f"'{c}'" for c in close) + "?"
     shown = ", ".join(f"'{c}'" for c in options[:6])

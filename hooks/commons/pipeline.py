@@ -39,10 +39,10 @@ def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = No
         pages={s.page.id: s.page for s in sources},
         tables=tables,
     )
-    ids = {name: set(getattr(commons, name)) for name in (
-        "regions", "topics", "legislation", "qualifications", "partners", "teachers", "pages")}
+    ids = {name: set(getattr(commons, name)) for name in tables if hasattr(commons, name)}
+    ids["pages"] = set(commons.pages)
     problems += check_pages(sources, ids)
-    problems += check_teacher_lists(tables.get("teachers", []), ids["topics"],
+    problems += check_teacher_lists(tables.get("teachers", []), ids.get("topics", set()),
                                     f"{_label(data_dir, root)}/teachers.csv")
     for rule in RULES:
         problems += rule(commons, sources)

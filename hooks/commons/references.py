@@ -20,7 +20,9 @@ def check_pages(sources: list[Source], ids: dict[str, set[str]]) -> list[Problem
     for source in sources:
         fields = schema.SCHEMAS[source.page.type]
         for line, field, table, value in _refs(source.document.meta, fields):
-            known = ids.get(table, set())
+            if table not in ids:
+                continue  # the table itself failed to load and is reported already
+            known = ids[table]
             if isinstance(value, str) and value not in known:
                 where = _TABLE_FILES.get(table, f"data/{table}.csv")
                 problems.append(Problem(source.path, line, field=field,

@@ -104,6 +104,13 @@ def content_type(src_path: str) -> str:
     return CONTENT_FOLDERS.get(top, "page") if "/" in src_path else "page"
 
 
+def _unknown_field_hint(name: str, known: set[str]) -> str:
+    guess = nearest(name, known)
+    if guess.startswith("did you mean"):
+        return guess
+    return "remove it; the fields allowed here are " + ", ".join(sorted(known))
+
+
 def check(path: str, meta: Mapping, fields: tuple[Field, ...]) -> list[Problem]:
     """Every problem with a mapping's fields: missing, unknown, or of the wrong kind."""
     problems: list[Problem] = []
@@ -111,7 +118,8 @@ def check(path: str, meta: Mapping, fields: tuple[Field, ...]) -> list[Problem]:
     for name in meta:
         if name not in known:
             problems.append(Problem(path, meta.line_of(name), field=name,
-                                    message=f"unknown field '{name}'", hint=nearest(name, known)))
+                                    message=f"unknown field '{name}'",
+                                    hint=_unknown_field_hint(name, known)))
     for spec in fields:
         if spec.name not in meta:
             if spec.required:
