@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from commons.pipeline import load
 from commons.readability import THRESHOLD, plain_text, reading_ease
 
