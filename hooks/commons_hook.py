@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
+from commons import search
 from commons import settings as build_settings
 from commons.build_state import STATE
 from commons.generate import generate_all
@@ -42,12 +43,28 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.UNDEFINED if item.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, item.src_uri, content=item.content,
                                     inclusion=inclusion))
+    for stock in [f for f in files if search.is_stock_search_file(f.src_uri)]:
+        files.remove(stock)
     return files
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     nav.items = order_sections(nav.items, STATE.settings.nav_order)
     return nav
+
+
+def on_page_context(context: dict, *, page, config: MkDocsConfig, nav: Navigation) -> dict:
+    commons = STATE.loaded.commons if STATE.loaded else None
+    fields = search.search_fields(page.file.src_uri, page.meta, page.content or "", commons)
+    context["commons_search"] = search.render_fields(fields)
+    return context
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    try:
+        search.index_site(Path(config.site_dir))
+    except search.SearchIndexError as error:
+        raise PluginError(str(error)) from error
 
 
 def _fail_on(problems: list[Problem]) -> None:

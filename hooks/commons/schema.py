@@ -36,6 +36,8 @@ _COMMON = (
     Field("owner", Text(max_length=80), help="the person or circle who keeps the page current"),
     Field("download", Boolean(), required=False,
           help="true to offer the page as PDF, DOCX and EPUB downloads"),
+    Field("keywords", ListOf(Text(max_length=80)), required=False,
+          help="other names and acronyms people search for, e.g. [PLQ, practice learning]"),
 )
 
 _REVIEWED = (
@@ -61,6 +63,7 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
         Field("topics", ListOf(Ref(table="topics")), required=False),
         Field("owner", Text(max_length=80), required=False),
         Field("download", Boolean(), required=False),
+        Field("keywords", ListOf(Text(max_length=80)), required=False),
         Field("hide", ListOf(Choice(values=("navigation", "toc", "footer", "feedback"))),
               required=False),
     ),
