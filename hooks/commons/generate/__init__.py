@@ -59,3 +59,19 @@ def _at(origin: str, message: str, hint: str) -> Problem:
     if rest.startswith("row "):
         return Problem(path, row=int(rest[4:].split(":")[0]), message=message, hint=hint)
     return Problem(path, line=int(rest) if rest.isdigit() else None, message=message, hint=hint)
+
+# Generators register after GENERATORS exists (their modules import GeneratedFile from here).
+from .coverage import generate_coverage  # noqa: E402
+from .partners import generate_partners  # noqa: E402
+from .pathways import generate_pathways_index  # noqa: E402
+from .qualifications import generate_qualifications  # noqa: E402
+from .regions import generate_regions  # noqa: E402
+from .reports import generate_reports_index  # noqa: E402
+from .reviews import generate_reviews  # noqa: E402
+from .roles import generate_roles  # noqa: E402
+from .teachers import generate_teachers  # noqa: E402
+from .topics import generate_topics  # noqa: E402
+
+GENERATORS += [generate_teachers, generate_partners, generate_regions, generate_pathways_index,
+               generate_qualifications, generate_roles, generate_topics, generate_reports_index,
+               generate_coverage, generate_reviews]

@@ -1,0 +1,129 @@
+"""Helpers shared by the generators: page skeletons, links between docs files, slugs."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+
+from ..markup import esc, md_text, safe_url
+from ..model import Commons, Page, Region, Teacher
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+TEACHERS = "teachers/index.md"
+PARTNERS = "partners/index.md"
+REGIONS = "regions/index.md"
+QUALIFICATIONS = "qualifications/index.md"
+ROLES = "roles/index.md"
+TOPICS = "topics/index.md"
+REPORTS = "reports/index.md"
+COVERAGE = "reports/coverage.md"
+REVIEWS = "reports/reviews.md"
+PATHWAYS = "pathways/index.md"
+
+
+def slug(text: str) -> str:
+    """'health or care professional' -> 'health-or-care-professional'."""
+    return _SLUG.sub("-", str(text).lower()).strip("-")
+
+
+def teacher_uri(teacher_id: str) -> str:
+    return f"teachers/{teacher_id}.md"
+
+
+def region_uri(region_id: str) -> str:
+    return f"regions/{region_id}.md"
+
+
+def topic_uri(topic_id: str) -> str:
+    return f"topics/{topic_id}.md"
+
+
+def audience_uri(audience: str) -> str:
+    return f"topics/for-{slug(audience)}.md"
+
+
+def qualification_uri(qualification_id: str) -> str:
+    return f"qualifications/{qualification_id}.md"
+
+
+def role_uri(role_id: str) -> str:
+    return f"roles/{role_id}.md"
+
+
+def page_md(title: str, body: list[str], description: str = "", hide_toc: bool = False) -> str:
+    """A Markdown page: front matter (values JSON-quoted, which YAML reads as strings) and
+    the title as its only level-one heading."""
+    head = ["---", f"title: {json.dumps(esc(title), ensure_ascii=False)}"]
+    if description:
+        head.append(f"description: {json.dumps(esc(description), ensure_ascii=False)}")
+    if hide_toc:  # a page of many cards would have a useless table of contents
+        head.append("hide: [toc]")
+    head += ["---", "", f"# {md_text(title)}", ""]
+    return "\n".join(head + body).rstrip() + "\n"
+
+
+def rel(from_uri: str, to_uri: str) -> str:
+    """The relative link from one docs file to another, as MkDocs resolves it."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def link(text: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
+    target = rel(from_uri, to_uri) + (f"#{anchor}" if anchor else "")
+    return f"[{md_text(text)}]({target})"
+
+
+def page_link(page: Page, from_uri: str) -> str:
+    return link(page.title, from_uri, page.src_path)
+
+
+def links(items: list[tuple[str, str]], from_uri: str) -> str:
+    """'a, b and c' of (text, uri) pairs."""
+    return and_list([link(text, from_uri, uri) for text, uri in items])
+
+
+def and_list(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def active_teachers(commons: Commons) -> list[Teacher]:
+    """Listed, current teachers: the directory, coverage and filters use only these."""
+    return [t for t in commons.listed_teachers() if t.status == "active"]
+
+
+def alumni(commons: Commons) -> list[Teacher]:
+    return [t for t in commons.listed_teachers() if t.status != "active"]
+
+
+def regions_in_order(commons: Commons) -> list[Region]:
+    """Regions in the order regions.csv lists them, which its editors chose."""
+    rows = commons.tables.get("regions") or []
+    order = {row.get("id"): position for position, row in enumerate(rows)}
+    return sorted(commons.regions.values(), key=lambda r: (order.get(r.id, len(order)), r.id))
+
+
+def external_link(url: str | None, text: str) -> str:
+    """An inline link out of the site, only to an https: or mailto: address."""
+    safe = safe_url(url)
+    if not safe:
+        return ""
+    return f'<a href="{esc(safe)}" rel="noopener external">{esc(text)}</a>'
+
+
+def by_title(pages: list[Page]) -> list[Page]:
+    return sorted(pages, key=lambda p: (p.title.lower(), p.src_path))
+
+
+def page_list(pages: list[Page], from_uri: str, empty: str) -> list[str]:
+    """A bulleted list of pages with their summaries, or a sentence saying there are none."""
+    if not pages:
+        return [md_text(empty), ""]
+    return [f"- {page_link(p, from_uri)}: {md_text(p.summary)}" for p in by_title(pages)] + [""]
+
+
+def topic_names(commons: Commons, ids: tuple[str, ...], from_uri: str) -> str:
+    return links([(commons.topics[t].name, topic_uri(t)) for t in ids if t in commons.topics],
+                 from_uri)

@@ -1,0 +1,48 @@
+"""The partner directory, grouped by region, with what each contributes and a link out."""
+
+from __future__ import annotations
+
+from ..markup import md_text
+from ..model import Commons, Partner
+from ..settings import Settings
+from . import GeneratedFile
+from .common import PARTNERS, external_link, link, page_md, region_uri, regions_in_order
+from .index import cross_index
+
+
+def generate_partners(commons: Commons, settings: Settings) -> list[GeneratedFile]:
+    return [GeneratedFile(PARTNERS, partners_page(commons), "data/partners.csv", in_nav=True)]
+
+
+def partners_by_region(commons: Commons) -> dict[str, list[Partner]]:
+    grouped: dict[str, list[Partner]] = {}
+    for partner in sorted(commons.partners.values(), key=lambda p: (p.name.lower(), p.id)):
+        grouped.setdefault(partner.region, []).append(partner)
+    return grouped
+
+
+def partners_page(commons: Commons) -> str:
+    here = PARTNERS
+    grouped = partners_by_region(commons)
+    sessions = cross_index(commons).sessions_by_partner
+    body = ["Councils, colleges, charities, co-operatives and national bodies design, host "
+            "and deliver learning with us. They are grouped by the region where they work.", ""]
+    for region in regions_in_order(commons):
+        members = grouped.get(region.id, [])
+        if not members:
+            continue
+        body += [f"## {md_text(region.name)}", "",
+                 f"See {link(region.name, here, region_uri(region.id))} for its teachers "
+                 "and sessions.", ""]
+        for partner in members:
+            body += [f"### {md_text(partner.name)} {{#{partner.id}}}", "",
+                     f"*{md_text(partner.kind)}*", "", md_text(partner.contributes), ""]
+            led = sessions.get(partner.id, [])
+            if led:
+                body += ["Sessions with us: " + ", ".join(link(s.title, here, s.src_path)
+                                                          for s in led), ""]
+            out = external_link(partner.website, f"{partner.name} website")
+            if out:
+                body += [out, ""]
+    return page_md("Partners", body, "The organisations that learn and teach with the "
+                   "commons, by region.")
