@@ -13,7 +13,7 @@ from mkdocs.structure.nav import Navigation
 from commons import search
 from commons import settings as build_settings
 from commons.build_state import STATE
-from commons.generate import generate_all
+from commons.generate import augment, generate_all, reviews
 from commons.navigation import order_sections
 from commons.pipeline import load
 from commons.problems import Problem, errors, format_problems
@@ -29,9 +29,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     STATE.reset()
     root = Path(config.config_file_path).resolve().parent
     loaded = load(root, content_dir=Path(config.docs_dir))
-    _fail_on(loaded.problems)
-    STATE.loaded, STATE.root = loaded, root
-    STATE.settings = build_settings.from_config(config)
+    settings = build_settings.from_config(config)
+    problems, notes = reviews.apply_switch(loaded.problems, settings.overdue_reviews)
+    for note in notes:  # overdue reviews in "warn" mode: reported, never blocking
+        log.info(note.text())
+    _fail_on(problems)
+    STATE.loaded, STATE.root, STATE.settings = loaded, root, settings
     return config
 
 
@@ -46,6 +49,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for stock in [f for f in files if search.is_stock_search_file(f.src_uri)]:
         files.remove(stock)
     return files
+
+
+def on_page_markdown(markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+    return augment.augment(markdown, page.file.src_uri, STATE.loaded.commons)
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -90,6 +90,26 @@ class Teacher:
 
 
 @dataclass(frozen=True)
+class Role:
+    id: str
+    name: str
+    summary: str
+    registration: str | None
+
+
+@dataclass(frozen=True)
+class RoleRequirement:
+    """The least learning a role must hold on one topic, and why."""
+
+    role: str
+    topic: str
+    qualification: str | None
+    legislation: str | None
+    renew_every_months: int | None  # None: once is enough
+    why: str
+
+
+@dataclass(frozen=True)
 class Page:
     """An authored Markdown page; `meta` holds its validated front matter."""
 
@@ -128,6 +148,8 @@ class Commons:
     teachers: dict[str, Teacher]
     pages: dict[str, Page]
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict, compare=False)
+    roles: dict[str, Role] = field(default_factory=dict)
+    role_requirements: tuple[RoleRequirement, ...] = ()
 
     def listed_teachers(self) -> list[Teacher]:
         return [t for t in self.teachers.values() if t.listed]
@@ -150,7 +172,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 _RECORDS = {
     "regions": Region, "topics": Topic, "legislation": Legislation,
-    "qualifications": Qualification, "partners": Partner, "teachers": Teacher,
+    "qualifications": Qualification, "partners": Partner, "teachers": Teacher, "roles": Role,
 }
 
 
@@ -163,6 +185,12 @@ def records(table: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
         values = {n: _tupled(row.get(n)) for n in names}
         result[values["id"]] = cls(**values)
     return result
+
+
+def requirements(rows: list[dict[str, Any]]) -> tuple[RoleRequirement, ...]:
+    """Role requirements in file order, which is the order a role's list is read in."""
+    names = RoleRequirement.__dataclass_fields__.keys()
+    return tuple(RoleRequirement(**{n: row.get(n) for n in names}) for row in rows)
 
 
 def _tupled(value: Any) -> Any:

@@ -35,9 +35,11 @@ def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = No
     problems += page_problems
     commons = model.Commons(
         **{name: model.records(name, tables.get(name, [])) for name in (
-            "regions", "topics", "legislation", "qualifications", "partners", "teachers")},
+            "regions", "topics", "legislation", "qualifications", "partners", "teachers",
+            "roles")},
         pages={s.page.id: s.page for s in sources},
         tables=tables,
+        role_requirements=model.requirements(tables.get("role_requirements", [])),
     )
     ids = {name: set(getattr(commons, name)) for name in tables if hasattr(commons, name)}
     ids["pages"] = set(commons.pages)

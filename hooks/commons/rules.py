@@ -19,3 +19,8 @@ RULES: list[Rule] = []
 from .readability import readability_rule  # noqa: E402  (rules register after RULES exists)
 
 RULES.append(readability_rule)
+
+from .generate.pathways import credits_rule  # noqa: E402
+from .generate.reviews import overdue_rule  # noqa: E402
+
+RULES += [credits_rule, overdue_rule]
