@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from commons.config_check import config_problems
 from commons.pipeline import load
 from commons.problems import errors, format_problems
 
@@ -26,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     loaded = load(args.root)
+    if (args.root / "mkdocs.yml").exists():  # a data-only folder has no site config
+        loaded.problems[:0] = config_problems(args.root / "mkdocs.yml")
     if loaded.problems:
         print(format_problems(loaded.problems, args.format))
     found = len(errors(loaded.problems))

@@ -67,6 +67,7 @@ class Kind:
 class Text(Kind):
     min_length: int = 1
     max_length: int = 2000
+    plain: bool = False  # no '<' or '>': the theme writes titles into the page unescaped
     label = "text"
 
     def problem(self, value, raw):
@@ -81,6 +82,10 @@ class Text(Kind):
         if length > self.max_length:
             return (f"is too long ({length} characters, at most {self.max_length})",
                     "shorten it")
+        if self.plain and re.search(r"[<>]", value):
+            return ("contains '<' or '>', which a title may not",
+                    "write it in plain words: titles go into the navigation and browser tab "
+                    "as they are, so markup there could run script")
         return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _SEGMENT = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
-_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
+WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
 
 
 def unsafe_output_path(src_uri: str) -> str | None:
@@ -22,7 +22,7 @@ def unsafe_output_path(src_uri: str) -> str | None:
     for segment in src_uri.split("/"):
         if segment in ("", ".", ".."):
             return "the path has an empty, '.' or '..' part"
-        if _WINDOWS_RESERVED.match(segment):
+        if WINDOWS_RESERVED.match(segment):
             return f"'{segment}' is a name Windows reserves"
         if not _SEGMENT.match(segment):
             return f"'{segment}' has characters outside a-z, 0-9, '-', '_' and '.'"

@@ -9,6 +9,7 @@ from pathlib import Path
 from . import model
 from .content import Source, load_pages
 from .data import load_package
+from .privacy import privacy_problems
 from .problems import Problem, errors
 from .references import check_pages, check_teacher_lists
 from .rules import RULES
@@ -48,6 +49,7 @@ def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = No
                                     f"{_label(data_dir, root)}/teachers.csv")
     for rule in RULES:
         problems += rule(commons, sources)
+    problems += privacy_problems(commons, sources, root, _label(data_dir, root))
     return Loaded(commons, sources, sorted(set(problems), key=_order))
 
 

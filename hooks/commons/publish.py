@@ -13,6 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .config_check import config_problems
+from .problems import format_problems
+
 
 def build_atomically(root: Path, site_dir: Path | None = None,
                      config_file: Path | None = None,
@@ -21,6 +24,10 @@ def build_atomically(root: Path, site_dir: Path | None = None,
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site").resolve()
     config_file = Path(config_file or root / "mkdocs.yml")
+    refused = config_problems(config_file, config_file.name)
+    if refused:  # MkDocs' YAML loader would run the tagged code as it reads the file
+        return subprocess.CompletedProcess([], 1, "", "the site configuration was refused; "
+                                           "nothing was built:\n" + format_problems(refused))
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     try:

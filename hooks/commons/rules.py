@@ -24,3 +24,11 @@ from .generate.pathways import credits_rule  # noqa: E402
 from .generate.reviews import overdue_rule  # noqa: E402
 
 RULES += [credits_rule, overdue_rule]
+
+from .html_policy import html_policy_rule  # noqa: E402
+
+RULES.append(html_policy_rule)
+
+from .id_guard import id_guard_rule  # noqa: E402
+
+RULES.append(id_guard_rule)

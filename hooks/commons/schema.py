@@ -28,7 +28,7 @@ CONTENT_FOLDERS = {
 }
 
 _COMMON = (
-    Field("title", Text(max_length=90), help="the page title, in plain words"),
+    Field("title", Text(max_length=90, plain=True), help="the page title, in plain words"),
     Field("summary", Text(min_length=20, max_length=300),
           help="one or two sentences saying what the page is for"),
     Field("audience", ListOf(Choice(values=AUDIENCES)), help="who the page is for"),
@@ -47,7 +47,7 @@ _REVIEWED = (
 )
 
 _STEP = (
-    Field("title", Text(max_length=90), help="the step, in a few words"),
+    Field("title", Text(max_length=90, plain=True), help="the step, in a few words"),
     Field("description", Text(min_length=20, max_length=600), help="what happens in this step"),
     Field("qualification", Ref(table="qualifications"), required=False,
           help="the qualification id this step leads to, from data/qualifications.csv"),
@@ -57,7 +57,7 @@ _STEP = (
 
 SCHEMAS: dict[str, tuple[Field, ...]] = {
     "page": (
-        Field("title", Text(max_length=90)),
+        Field("title", Text(max_length=90, plain=True)),
         Field("summary", Text(min_length=20, max_length=300)),
         Field("audience", ListOf(Choice(values=AUDIENCES)), required=False),
         Field("topics", ListOf(Ref(table="topics")), required=False),
