@@ -1,0 +1,134 @@
+"""Which pages have downloads, what their files are called, and making them all (cached).
+
+Every toolkit has downloads, and so does any page with `download: true`. Files are named
+`<page-id>-<version or last-reviewed date>[-cards].<ext>` under downloads/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..content import Source
+from ..model import Page
+from ..problems import Problem
+from ..settings import Settings
+from .cache import Cache, cache_key
+from .cards import card_problems, find_cards, sheet_markdown
+from .formats import FORMATS, Document, Format, Style
+from .pandoc import ExportError
+from .source import page_url, prepare
+
+log = logging.getLogger("mkdocs.plugins.commons.downloads")
+WORKERS = 2
+
+
+@dataclass(frozen=True)
+class Download:
+    page: Page
+    format: Format
+    src_uri: str  # inside the site, e.g. downloads/card-pack-1.0.pdf
+    data: bytes
+    date: dt.date
+
+
+def wanted(page: Page) -> bool:
+    return page.type == "toolkit" or page.meta.get("download") is True
+
+
+def page_date(page: Page, today: dt.date) -> dt.date:
+    reviewed = page.meta.get("last_reviewed")
+    return reviewed if isinstance(reviewed, dt.date) else today
+
+
+def file_uri(page: Page, fmt: Format, today: dt.date) -> str:
+    """downloads/<id>-<version or date><suffix>.<ext>, in characters a site path allows."""
+    version = str(page.meta.get("version") or "").strip().lower()
+    tag = re.sub(r"[^a-z0-9.]+", "-", version).strip("-.") or page_date(page, today).isoformat()
+    return f"downloads/{page.id}-{tag}{fmt.suffix}.{fmt.extension}"
+
+
+def document(source: Source, content_dir: Path, settings: Settings
+             ) -> tuple[Document, list[Problem]]:
+    """The page made ready for export, and every problem that stops it."""
+    page, doc = source.page, source.document
+    folder = (Path(content_dir) / page.src_path).parent
+    prepared = prepare(source.path, doc.body, doc.body_line, page.src_path, folder,
+                       settings.site_url)
+    cards = find_cards(page, doc.body, doc.body_line)
+    card_text = ""
+    if cards:  # the cards' images share the page's names; their problems are already above
+        card_text = prepare(source.path, sheet_markdown(cards), doc.body_line, page.src_path,
+                            folder, settings.site_url, prepared.assets).text
+    document_ = Document(
+        page_id=page.id, title=page.title, summary=page.summary,
+        version=str(page.meta.get("version") or ""), date=page_date(page, settings.today),
+        owner=str(page.meta.get("owner") or ""), url=page_url(settings.site_url, page.src_path),
+        text=prepared.text, assets=prepared.assets, cards=tuple(cards), card_text=card_text)
+    return document_, prepared.problems + card_problems(source.path, page, cards)
+
+
+def export_all(sources: list[Source], content_dir: Path, cache_dir: Path, settings: Settings,
+               style: Style | None = None) -> tuple[list[Download], list[Problem]]:
+    """Every download of every page that has them, from the cache where it can be."""
+    style = style or Style()
+    cache = Cache(cache_dir)
+    jobs: list[tuple[Source, Document, Format, str]] = []
+    problems: list[Problem] = []
+    for source in sorted((s for s in sources if wanted(s.page)), key=lambda s: s.page.id):
+        doc, found = document(source, content_dir, settings)
+        problems += found
+        if not found:
+            jobs += [(source, doc, fmt, cache_key(fmt, doc, style)) for fmt in FORMATS
+                     if fmt.key != "cards" or doc.cards]
+    if problems:
+        return [], problems
+    made: dict[int, bytes] = {}
+    misses = []
+    for index, (source, doc, fmt, key) in enumerate(jobs):
+        cached = cache.get(doc.page_id, fmt, key)
+        if cached is None:
+            misses.append(index)
+        else:
+            made[index] = cached
+    if misses:
+        log.info("downloads: %d from the cache, making %d", len(jobs) - len(misses), len(misses))
+        problems += _make(jobs, misses, made, cache, style)
+    downloads = [Download(s.page, fmt, file_uri(s.page, fmt, settings.today), made[i], doc.date)
+                 for i, (s, doc, fmt, _) in enumerate(jobs) if i in made]
+    return downloads, problems
+
+
+def _make(jobs: list, misses: list[int], made: dict[int, bytes], cache: Cache,
+          style: Style) -> list[Problem]:
+    """Run the missing exports two at a time, logging each as it finishes."""
+    problems: list[Problem] = []
+    started = time.monotonic()
+
+    def one(index: int) -> tuple[int, bytes | Problem]:
+        source, doc, fmt, key = jobs[index]
+        try:
+            data = fmt.make(doc, style)
+        except ExportError as error:
+            return index, Problem(source.path, 1, message=f"the {fmt.label} download could "
+                                  f"not be made: {error}",
+                                  hint="simplify the page (very deep lists or huge tables) "
+                                       "or split it into smaller pages")
+        cache.put(doc.page_id, fmt, key, data)
+        return index, data
+
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        for done, (index, result) in enumerate(pool.map(one, misses), start=1):
+            source, doc, fmt, _ = jobs[index]
+            if isinstance(result, Problem):
+                problems.append(result)
+                continue
+            made[index] = result
+            log.info("downloads: %d of %d made, %s %s (%.1f s)", done, len(misses),
+                     doc.page_id, fmt.label, time.monotonic() - started)
+    return problems

@@ -1,0 +1,67 @@
+"""pandoc, run sandboxed with raw TeX and raw HTML off, under a time limit.
+
+`--sandbox` stops pandoc reading any file that is not named on its command line, so even an
+image path that slipped past the folder check cannot pull a local file into a download;
+images reach pandoc only as data: URIs made from files we have checked.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+
+INPUT_FORMAT = "markdown-raw_html-raw_tex-raw_attribute"
+TIMEOUT_SECONDS = 120.0
+
+
+class ExportError(Exception):
+    """A tool failed or ran out of time; the message says which and why."""
+
+
+@dataclass
+class Calls:
+    """How many times pandoc ran in this process: the tests' window onto the cache."""
+
+    count: int = 0
+
+
+CALLS = Calls()
+
+
+@lru_cache(maxsize=1)
+def pandoc_path() -> str:
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+def run(text: str, to: str, args: tuple[str, ...] = (), *, epoch: int | None = None,
+        timeout: float | None = None) -> bytes:
+    """pandoc's output for `text` converted to format `to` (written to stdout)."""
+    command = [pandoc_path(), "--sandbox", f"--from={INPUT_FORMAT}", f"--to={to}",
+               "--output=-", *args]
+    env = {"PATH": os.environ.get("PATH", ""), "LANG": "C.UTF-8"}
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = str(epoch)  # fixed dates inside DOCX and EPUB
+    CALLS.count += 1
+    limit = TIMEOUT_SECONDS if timeout is None else timeout
+    try:
+        done = subprocess.run(command, input=text.encode("utf-8"), capture_output=True,
+                              env=env, timeout=limit, check=False)
+    except subprocess.TimeoutExpired as error:
+        raise ExportError(f"pandoc took longer than {limit:g} s to make the {to} file "
+                          "and was stopped") from error
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ExportError(f"pandoc could not make the {to} file: "
+                          + (reason[-1] if reason else f"exit code {done.returncode}"))
+    return done.stdout
+
+
+def default_data_file(name: str) -> bytes:
+    """One of pandoc's own data files, e.g. its reference.docx."""
+    CALLS.count += 1
+    return subprocess.run([pandoc_path(), "--print-default-data-file", name],
+                          capture_output=True, check=True, timeout=TIMEOUT_SECONDS).stdout

@@ -1,0 +1,47 @@
+"""typst, run in a child process so that a document that will not finish can be stopped.
+
+`python -m commons.export.typeset MAIN.typ ROOT EPOCH [FONT_DIR ...]` writes the PDF to stdout.
+Only the fonts bundled with typst and the font folders named are used, never the system's,
+so a PDF looks the same on every machine that has the same fonts.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .pandoc import ExportError
+
+TIMEOUT_SECONDS = 120.0
+
+
+def compile_pdf(main: Path, root: Path, font_dirs: tuple[str, ...], epoch: int,
+                timeout: float | None = None) -> bytes:
+    limit = TIMEOUT_SECONDS if timeout is None else timeout
+    command = [sys.executable, "-m", "commons.export.typeset", str(main), str(root),
+               str(epoch), *font_dirs]
+    try:
+        done = subprocess.run(command, capture_output=True, timeout=limit, check=False)
+    except subprocess.TimeoutExpired as error:
+        raise ExportError(f"typst took longer than {limit:g} s to make the PDF "
+                          "and was stopped") from error
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ExportError("typst could not make the PDF: "
+                          + (reason[-1] if reason else f"exit code {done.returncode}"))
+    return done.stdout
+
+
+def main(argv: list[str]) -> int:
+    import typst
+
+    main_file, root, epoch, *fonts = argv
+    pdf = typst.compile(main_file, root=root, font_paths=fonts, ignore_system_fonts=True,
+                        timestamp=int(epoch))
+    sys.stdout.buffer.write(pdf)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
