@@ -277,3 +277,15 @@ def test_names_from_data_are_escaped(commons):
     assert "<img" not in page and "](javascript" not in body
     assert "\\*\\[click\\]\\(javascript\\:alert\\(1\\)\\)\\*" in body
     assert 'title: "&lt;img src=x onerror=alert(1)&gt;"' in page
+
+
+def test_escaped_text_shows_no_backslashes_to_readers():
+    import markdown
+
+    from commons.markup import md_text
+    text = "Masterclass: rights = care ~ 2^3 | *not bold* [not](a link) #1 <b>"
+    html = markdown.markdown(md_text(text), extensions=["tables", "def_list", "attr_list"])
+    assert html == ("<p>Masterclass: rights = care ~ 2^3 | *not bold* [not](a link) #1 "
+                    "&lt;b&gt;</p>")
+    assert markdown.markdown("Term\n\n" + md_text(": not a definition"),
+                             extensions=["def_list"]).endswith("<p>&#58; not a definition</p>")

@@ -9,7 +9,9 @@ from __future__ import annotations
 import html
 import re
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+# Only what Python-Markdown unescapes (its ESCAPED_CHARS with `tables`): escaping any other
+# character, such as ':', would show the backslash to readers.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _SAFE_URL = re.compile(r"^(https://|mailto:)[^\s\"'<>`]+$", re.IGNORECASE)
 
 
@@ -20,7 +22,8 @@ def esc(value: object) -> str:
 
 def md_text(value: object) -> str:
     """Text for a line of Markdown: HTML-escaped, and Markdown punctuation made literal."""
-    return _MD_SPECIAL.sub(r"\\\1", esc(value).replace("\n", " "))
+    text = _MD_SPECIAL.sub(r"\\\1", esc(value).replace("\n", " "))
+    return "&#58;" + text[1:] if text.startswith(":") else text  # not a definition list
 
 
 def safe_url(value: object) -> str | None:
