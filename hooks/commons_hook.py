@@ -10,10 +10,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
-from commons import search
+from commons import export, search
 from commons import settings as build_settings
 from commons.build_state import STATE
-from commons.generate import augment, generate_all, reviews
+from commons.generate import GENERATORS, augment, generate_all, reviews
 from commons.navigation import order_sections
 from commons.pipeline import load
 from commons.problems import Problem, errors, format_problems
@@ -40,7 +40,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     authored = {f.src_uri for f in files}
-    made, problems = generate_all(STATE.loaded.commons, STATE.settings, authored)
+    downloads, problems = export.download_files(STATE.loaded.sources, Path(config.docs_dir),
+                                                STATE.root, STATE.settings)
+    _fail_on(problems)
+    made, problems = generate_all(STATE.loaded.commons, STATE.settings, authored,
+                                  generators=[*GENERATORS, lambda *_: downloads])
     _fail_on(problems)
     for item in made:
         inclusion = InclusionLevel.UNDEFINED if item.in_nav else InclusionLevel.NOT_IN_NAV
@@ -52,6 +56,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+    page.meta["commons_downloads"] = export.page_buttons(page.file.src_uri, page.url, files,
+                                                         STATE.loaded.commons, STATE.settings)
     return augment.augment(markdown, page.file.src_uri, STATE.loaded.commons)
 
 

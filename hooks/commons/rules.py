@@ -29,6 +29,10 @@ from .html_policy import html_policy_rule  # noqa: E402
 
 RULES.append(html_policy_rule)
 
+from .export import download_rule  # noqa: E402
+
+RULES.append(download_rule)
+
 from .id_guard import id_guard_rule  # noqa: E402
 
 RULES.append(id_guard_rule)

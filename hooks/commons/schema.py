@@ -78,6 +78,8 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
     ),
     "toolkit": _COMMON + _REVIEWED + (
         Field("version", Text(max_length=20), help="the toolkit's version, e.g. \"1.2\""),
+        Field("cards", Boolean(), required=False,
+              help="true for a card pack: each card an H3 heading, e.g. '### KC 1 Purpose'"),
     ),
     "session": _COMMON + (
         Field("kind", Choice(values=SESSION_KINDS)),
