@@ -275,7 +275,7 @@ def test_names_from_data_are_escaped(commons):
     page = teachers.teacher_page(hostile, hostile.teachers["ada-brook"])
     body = page.split("\n---\n", 1)[1]
     assert "<img" not in page and "](javascript" not in body
-    assert "\\*\\[click\\]\\(javascript\\:alert\\(1\\)\\)\\*" in body
+    assert "\\*\\[click\\]\\(javascript:alert\\(1\\)\\)\\*" in body
     assert 'title: "&lt;img src=x onerror=alert(1)&gt;"' in page
 
 
