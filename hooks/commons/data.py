@@ -117,6 +117,8 @@ def _cell_hint(error: ferrors.CellError, package: frictionless.Package, path: st
             return "write yes or no"
         if "integer" in note:
             return "write a whole number, digits only"
+        if "datetime" in note:
+            return "write the UK local date and time as YYYY-MM-DDTHH:MM, e.g. 2027-07-20T09:00"
         return "check the value's format in the schema"
     if '"enum"' in note:
         field = _field(package, path, error.field_name)

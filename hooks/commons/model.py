@@ -110,6 +110,22 @@ class RoleRequirement:
 
 
 @dataclass(frozen=True)
+class Event:
+    """A dated occurrence of a session; start and end are aware Europe/London times."""
+
+    id: str
+    session: str  # a session page id
+    start: dt.datetime
+    end: dt.datetime
+    mode: str  # "in person" or "online"
+    venue: str | None
+    region: str | None
+    places: int
+    booking: str
+    row: int = field(default=0, compare=False)  # the spreadsheet row, for messages
+
+
+@dataclass(frozen=True)
 class Page:
     """An authored Markdown page; `meta` holds its validated front matter."""
 
@@ -150,6 +166,7 @@ class Commons:
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict, compare=False)
     roles: dict[str, Role] = field(default_factory=dict)
     role_requirements: tuple[RoleRequirement, ...] = ()
+    events: tuple[Event, ...] = ()  # sorted by start, then id
 
     def listed_teachers(self) -> list[Teacher]:
         return [t for t in self.teachers.values() if t.listed]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import model
+from . import events, model
 from .content import Source, load_pages
 from .data import load_package
 from .privacy import privacy_problems
@@ -41,6 +41,7 @@ def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = No
         pages={s.page.id: s.page for s in sources},
         tables=tables,
         role_requirements=model.requirements(tables.get("role_requirements", [])),
+        events=events.records(tables.get("events", [])),
     )
     ids = {name: set(getattr(commons, name)) for name in tables if hasattr(commons, name)}
     ids["pages"] = set(commons.pages)

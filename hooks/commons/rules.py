@@ -29,6 +29,10 @@ from .html_policy import html_policy_rule  # noqa: E402
 
 RULES.append(html_policy_rule)
 
+from .events import events_rule  # noqa: E402
+
+RULES.append(events_rule)
+
 from .export import download_rule  # noqa: E402
 
 RULES.append(download_rule)
