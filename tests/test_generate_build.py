@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gzip
-import zlib
 from pathlib import Path
 
 import pytest
 
+from adversarial.hostile import readable_text
 from commons.publish import build_atomically
 from conftest import edit, make_commons
 
@@ -25,17 +24,6 @@ def _build(root: Path, site: Path) -> Path:
 def site(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("build")
     return _build(make_commons(base / "commons"), base / "site")
-
-
-def _text(path: Path) -> str:
-    data = path.read_bytes()
-    for unpack in (gzip.decompress, lambda b: zlib.decompress(b, zlib.MAX_WBITS | 32)):
-        try:
-            data = unpack(data)
-            break
-        except (OSError, zlib.error, EOFError):
-            continue
-    return data.decode("utf-8", errors="replace")
 
 
 def _html(site: Path, page: str) -> str:
@@ -57,7 +45,7 @@ def test_a_teacher_who_did_not_consent_appears_nowhere(site):
     files = [p for p in site.rglob("*") if p.is_file()]
     assert any(p.name == "sitemap.xml" for p in files)
     assert any("pagefind" in p.parts for p in files), "the search index was not built"
-    texts = {str(p.relative_to(site)): _text(p) for p in files}
+    texts = {str(p.relative_to(site)): readable_text(p) for p in files}
     # the scan reads the compressed search index: a listed teacher is found there
     assert any("pagefind" in name and "Ben Carr" in text for name, text in texts.items())
     leaks = [(name, t) for name, text in texts.items() for t in traces if t in text]

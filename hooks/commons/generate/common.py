@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from functools import partial
 
 from ..markup import esc, md_text, safe_url
 from ..model import Commons, Page, Region, Teacher
@@ -28,28 +29,20 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", str(text).lower()).strip("-")
 
 
-def teacher_uri(teacher_id: str) -> str:
-    return f"teachers/{teacher_id}.md"
+def record_uri(section: str, record_id: str) -> str:
+    """The docs path of a record's page, e.g. teachers/ada-brook.md."""
+    return f"{section}/{record_id}.md"
 
 
-def region_uri(region_id: str) -> str:
-    return f"regions/{region_id}.md"
-
-
-def topic_uri(topic_id: str) -> str:
-    return f"topics/{topic_id}.md"
+teacher_uri = partial(record_uri, "teachers")
+region_uri = partial(record_uri, "regions")
+topic_uri = partial(record_uri, "topics")
+qualification_uri = partial(record_uri, "qualifications")
+role_uri = partial(record_uri, "roles")
 
 
 def audience_uri(audience: str) -> str:
-    return f"topics/for-{slug(audience)}.md"
-
-
-def qualification_uri(qualification_id: str) -> str:
-    return f"qualifications/{qualification_id}.md"
-
-
-def role_uri(role_id: str) -> str:
-    return f"roles/{role_id}.md"
+    return record_uri("topics", f"for-{slug(audience)}")
 
 
 def page_md(title: str, body: list[str], description: str = "", hide_toc: bool = False) -> str:
