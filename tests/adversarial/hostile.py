@@ -1,0 +1,95 @@
+"""Helpers for the adversarial suite: build a good site once, then try hostile input against
+a copy of it and prove that nothing was published."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import shutil
+import subprocess
+import zlib
+from pathlib import Path
+
+from conftest import make_commons
+
+from commons.pipeline import load
+from commons.problems import Problem
+from commons.publish import build_atomically
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def good_site(base: Path) -> tuple[Path, Path]:
+    """A fresh mini commons and a site built from it."""
+    commons = make_commons(base / "commons")
+    site = base / "site"
+    result = build_atomically(commons, site_dir=site)
+    assert result.returncode == 0, result.stderr
+    return commons, site
+
+
+def copy_of(good: tuple[Path, Path], base: Path) -> tuple[Path, Path]:
+    commons, site = good
+    shutil.copytree(commons, base / "commons")
+    shutil.copytree(site, base / "site")
+    return base / "commons", base / "site"
+
+
+def refused(commons: Path, site: Path, **kwargs) -> subprocess.CompletedProcess:
+    """Build hostile input; assert that it failed, left site/ byte-identical and left no
+    staging folder behind."""
+    before = tree_digest(site)
+    result = build_atomically(commons, site_dir=site, **kwargs)
+    assert result.returncode != 0, "the hostile build must fail"
+    assert tree_digest(site) == before, "the last good site must be untouched"
+    assert not list(site.parent.glob(".site-build-*")), "no staging folder is left behind"
+    return result
+
+
+def problem_texts(root: Path) -> list[str]:
+    return [p.text() for p in load(root).problems]
+
+
+def exact(problems: list[Problem]) -> list[str]:
+    return [p.text() for p in problems]
+
+
+def readable_text(path: Path) -> str:
+    """A built file's text, decompressed when it is gzip or zlib (sitemaps, Pagefind)."""
+    data = path.read_bytes()
+    for unpack in (gzip.decompress, zlib.decompress):
+        try:
+            data = unpack(data)
+            break
+        except (OSError, zlib.error, EOFError):
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def files_mentioning(site: Path, needles: list[str]) -> list[str]:
+    """Every file under site whose text (decompressed if need be) contains a needle."""
+    hits = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        text = readable_text(path).lower()
+        hits += [f"{path.relative_to(site)}: {n}" for n in needles if n.lower() in text]
+    return hits
+
+
+def plant_hook(commons: Path, source: str, first: bool = True) -> Path:
+    """Add a small hook module to the commons' mkdocs.yml, before (or after) the project's."""
+    import yaml
+
+    hook = commons / "planted_hook.py"
+    hook.write_text(source, encoding="utf-8")
+    config_path = commons / "mkdocs.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config["hooks"] = [str(hook), *config["hooks"]] if first else [*config["hooks"], str(hook)]
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return hook
