@@ -85,17 +85,18 @@ def docx(doc: Document, style: Style) -> bytes:
     with tempfile.TemporaryDirectory(prefix="commons-docx-") as tmp:
         reference = Path(tmp) / "reference.docx"
         reference.write_bytes(reference_docx(style.primary))
-        return pandoc.run(_with_data_uris(doc) + _colophon(doc, style), "docx",
+        data = pandoc.run(_with_data_uris(doc) + _colophon(doc, style), "docx",
                           (f"--reference-doc={reference}", "--toc", "--toc-depth=2",
-                           *_common_args(doc, style)), epoch=doc.epoch)
+                           *_common_args(doc, style)))
+    return _dated(data, "docProps/core.xml", doc)
 
 
 def epub(doc: Document, style: Style) -> bytes:
-    return pandoc.run(_with_data_uris(doc) + _colophon(doc, style), "epub3",
+    data = pandoc.run(_with_data_uris(doc) + _colophon(doc, style), "epub3",
                       ("--toc", "--toc-depth=2", "--split-level=1",
                        "--metadata=publisher:" + style.site_name,
-                       "--metadata=identifier:" + doc.url, *_common_args(doc, style)),
-                      epoch=doc.epoch)
+                       "--metadata=identifier:" + doc.url, *_common_args(doc, style)))
+    return _dated(data, "EPUB/content.opf", doc)
 
 
 def pdf(doc: Document, style: Style) -> bytes:
@@ -146,19 +147,34 @@ FORMATS: tuple[Format, ...] = (
 @lru_cache(maxsize=4)
 def reference_docx(primary: str) -> bytes:
     """pandoc's own reference.docx with headings and title in the commons' colour."""
-    default = pandoc.default_data_file("reference.docx")
     colour = primary.lstrip("#").upper()
+
+    def recolour(text: str) -> str:
+        for blue in _DOCX_BLUES:
+            text = text.replace(f'w:val="{blue}"', f'w:val="{colour}"')
+        return text
+
+    return _rewrite_zip(pandoc.default_data_file("reference.docx"), "word/styles.xml",
+                        recolour)
+
+
+def _dated(data: bytes, member: str, doc: Document) -> bytes:
+    """The page's date where pandoc, with no clock in its sandbox, wrote 1970."""
+    moment = dt.datetime.fromtimestamp(doc.epoch, dt.timezone.utc)
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _rewrite_zip(data, member, lambda text: text.replace("1970-01-01T00:00:00Z", stamp))
+
+
+def _rewrite_zip(data: bytes, member: str, edit: Callable[[str], str]) -> bytes:
+    """The zip with one text member edited; order, dates and compression kept (an EPUB's
+    uncompressed mimetype must stay first)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(default)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "word/styles.xml":
-                text = data.decode("utf-8")
-                for blue in _DOCX_BLUES:
-                    text = text.replace(f'w:val="{blue}"', f'w:val="{colour}"')
-                data = text.encode("utf-8")
-            target.writestr(info, data)
+            content = source.read(info)
+            if info.filename == member:
+                content = edit(content.decode("utf-8")).encode("utf-8")
+            target.writestr(info, content)
     return out.getvalue()
 
 

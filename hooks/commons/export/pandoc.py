@@ -37,31 +37,36 @@ def pandoc_path() -> str:
     return pypandoc.get_pandoc_path()
 
 
-def run(text: str, to: str, args: tuple[str, ...] = (), *, epoch: int | None = None,
+def run(text: str, to: str, args: tuple[str, ...] = (), *,
         timeout: float | None = None) -> bytes:
-    """pandoc's output for `text` converted to format `to` (written to stdout)."""
-    command = [pandoc_path(), "--sandbox", f"--from={INPUT_FORMAT}", f"--to={to}",
-               "--output=-", *args]
+    """pandoc's output for `text` converted to format `to` (written to stdout).
+    In its sandbox pandoc sees no clock: DOCX and EPUB dates come out as 1970."""
     env = {"PATH": os.environ.get("PATH", ""), "LANG": "C.UTF-8"}
-    if epoch is not None:
-        env["SOURCE_DATE_EPOCH"] = str(epoch)  # fixed dates inside DOCX and EPUB
     CALLS.count += 1
-    limit = TIMEOUT_SECONDS if timeout is None else timeout
-    try:
-        done = subprocess.run(command, input=text.encode("utf-8"), capture_output=True,
-                              env=env, timeout=limit, check=False)
-    except subprocess.TimeoutExpired as error:
-        raise ExportError(f"pandoc took longer than {limit:g} s to make the {to} file "
-                          "and was stopped") from error
-    if done.returncode != 0:
-        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ExportError(f"pandoc could not make the {to} file: "
-                          + (reason[-1] if reason else f"exit code {done.returncode}"))
-    return done.stdout
+    return run_tool([pandoc_path(), "--sandbox", f"--from={INPUT_FORMAT}", f"--to={to}",
+                     "--output=-", *args], "pandoc", f"the {to} file",
+                    text.encode("utf-8"), env, timeout)
 
 
 def default_data_file(name: str) -> bytes:
     """One of pandoc's own data files, e.g. its reference.docx."""
     CALLS.count += 1
-    return subprocess.run([pandoc_path(), "--print-default-data-file", name],
-                          capture_output=True, check=True, timeout=TIMEOUT_SECONDS).stdout
+    return run_tool([pandoc_path(), "--print-default-data-file", name],
+                    "pandoc", f"reading its {name}")
+
+
+def run_tool(command: list[str], tool: str, task: str, stdin: bytes = b"",
+             env: dict[str, str] | None = None, timeout: float | None = None) -> bytes:
+    """A tool's stdout; ExportError when it fails or runs past the time limit."""
+    limit = TIMEOUT_SECONDS if timeout is None else timeout
+    try:
+        done = subprocess.run(command, input=stdin, capture_output=True, env=env,
+                              timeout=limit, check=False)
+    except subprocess.TimeoutExpired as error:
+        raise ExportError(f"{tool} did not finish {task} within {limit:g} s "
+                          "and was stopped") from error
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ExportError(f"{tool} failed on {task}: "
+                          + (reason[-1] if reason else f"exit code {done.returncode}"))
+    return done.stdout

@@ -31,7 +31,7 @@ _HTML_CLOSE = re.compile(r"^\s*</([a-zA-Z][\w-]*)>\s*$")
 _INCLUDE = re.compile(r"^\s*-{2}8<-{2}\s+[\"']([^\"']+)[\"']\s*$")
 _ATTR_ITEM = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
 _ATTR_LIST = re.compile(r"\s*\{:?\s*" + _ATTR_ITEM + r"(?:\s+" + _ATTR_ITEM + r")*\s*\}")
-_ICON = re.compile(r":(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:")
+_ICON = re.compile(r":(?:material|fontawesome|octicons|simple)-[a-z0-9-]+: ?")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?((?:\s+\"[^\"]*\")?)\s*\)")
 _LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?((?:\s+\"[^\"]*\")?)\s*\)")
 _DEFINITION = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*)<?(\S+?)>?(\s+\".*\")?\s*$")
@@ -75,7 +75,7 @@ def prepare(label: str, body: str, body_line: int, src_path: str, folder: Path |
         out += ["", "## Abbreviations", ""]
         for term in sorted(ctx.abbreviations, key=str.lower):
             out += [term, f":   {ctx.abbreviations[term]}", ""]
-    text = "\n".join(out).strip() + "\n"
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip() + "\n"
     return Prepared(text, ctx.assets, ctx.problems)
 
 

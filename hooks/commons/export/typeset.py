@@ -7,30 +7,17 @@ so a PDF looks the same on every machine that has the same fonts.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
-from .pandoc import ExportError
-
-TIMEOUT_SECONDS = 120.0
-
+from .pandoc import run_tool
 
 def compile_pdf(main: Path, root: Path, font_dirs: tuple[str, ...], epoch: int,
                 timeout: float | None = None) -> bytes:
-    limit = TIMEOUT_SECONDS if timeout is None else timeout
-    command = [sys.executable, "-m", "commons.export.typeset", str(main), str(root),
-               str(epoch), *font_dirs]
-    try:
-        done = subprocess.run(command, capture_output=True, timeout=limit, check=False)
-    except subprocess.TimeoutExpired as error:
-        raise ExportError(f"typst took longer than {limit:g} s to make the PDF "
-                          "and was stopped") from error
-    if done.returncode != 0:
-        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ExportError("typst could not make the PDF: "
-                          + (reason[-1] if reason else f"exit code {done.returncode}"))
-    return done.stdout
+    """The PDF of main (a .typ file); files outside root cannot be read."""
+    return run_tool([sys.executable, "-m", "commons.export.typeset", str(main), str(root),
+                     str(epoch), *font_dirs], "typst", "the PDF",
+                    timeout=timeout)
 
 
 def main(argv: list[str]) -> int:
