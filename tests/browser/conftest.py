@@ -1,0 +1,173 @@
+"""The shipped commons, built once, served on 127.0.0.1 and opened in Debian's Chromium.
+
+Every page a test opens is watched: a request to any other host is blocked and recorded,
+and console errors, uncaught exceptions and Content-Security-Policy violations are
+collected, so a test can say that a page was clean (`Tab.assert_clean`).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from commons.publish import build_atomically
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+INSTALL_HINT = ("run `make test` (scripts/setup_browser.sh installs it), or as root: "
+                "apt-get update && apt-get install chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Reported to Python from the page the moment the browser blocks something.
+WATCH_CSP = """
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__commonsCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} `
+                      + `at ${e.sourceFile || location.href}:${e.lineNumber}`);
+});
+"""
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("browser") / "site"
+    result = build_atomically(ROOT, site_dir=site)
+    if result.returncode != 0:
+        pytest.fail("the shipped commons did not build, so nothing can be tested in the "
+                    f"browser:\n{result.stderr[-4000:]}", pytrace=False)
+    return site
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files, with the site's 404.html for a missing page, as a host would."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".wasm": "application/wasm", ".js": "text/javascript",
+                      ".mjs": "text/javascript"}
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):  # quiet: failures are reported by the tests
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site on http://127.0.0.1:<free port>/, for the whole session."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: {INSTALL_HINT}", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail(f"axe-core is missing at {AXE}: run `make test` (it runs npm ci) or "
+                    "`npm ci`", pytrace=False)
+    return AXE.read_text(encoding="utf-8")
+
+
+@dataclass
+class Tab:
+    """One browser page on the served site, with what went wrong while it was open."""
+
+    page: object
+    base: str
+    third_party: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    csp: list[str] = field(default_factory=list)
+
+    def open(self, path: str, status: int = 200):
+        response = self.page.goto(self.base + path.lstrip("/"), wait_until="load")
+        assert response is not None and response.status == status, (
+            f"{path} answered {response.status if response else 'nothing'}, not {status}")
+        return self.page
+
+    def problems(self) -> list[str]:
+        return ([f"request to another host: {url}" for url in self.third_party]
+                + [f"console: {text}" for text in self.errors]
+                + [f"Content-Security-Policy: {text}" for text in self.csp])
+
+    def assert_clean(self) -> None:
+        problems = self.problems()
+        assert not problems, f"on {self.page.url}:\n  " + "\n  ".join(problems)
+
+
+@pytest.fixture
+def tab(browser, site_url):
+    """A fresh browser context (desktop size) whose every request and error is watched."""
+    yield from _open_tab(browser, site_url, viewport={"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def make_tab(browser, site_url):
+    """Open tabs with other viewports: make_tab(viewport=..., device_scale_factor=...)."""
+    contexts = []
+
+    def make(**options) -> Tab:
+        generator = _open_tab(browser, site_url, **options)
+        contexts.append(generator)
+        return next(generator)
+
+    yield make
+    for generator in contexts:
+        generator.close()
+
+
+def _open_tab(browser, site_url: str, **options):
+    context = browser.new_context(accept_downloads=True, service_workers="block", **options)
+    page = context.new_page()
+    tab = Tab(page, site_url)
+    allowed = urlsplit(site_url).hostname
+
+    def route(request_route, request):
+        url = urlsplit(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.hostname != allowed:
+            tab.third_party.append(request.url)
+            return request_route.abort()
+        return request_route.continue_()
+
+    context.route("**/*", route)
+    context.expose_function("__commonsCsp", lambda text: tab.csp.append(text))
+    context.add_init_script(WATCH_CSP)
+    page.on("console", lambda msg: msg.type == "error" and tab.errors.append(
+        f"{msg.text} ({msg.location.get('url', '')}:{msg.location.get('lineNumber', '')})"))
+    page.on("pageerror", lambda error: tab.errors.append(f"uncaught {error}"))
+    try:
+        yield tab
+    finally:
+        context.close()
+
