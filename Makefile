@@ -28,7 +28,10 @@ build: $(INSTALLED)
 check: $(INSTALLED)
 	$(PY) scripts/check.py $(ARGS)
 
-test: $(INSTALLED)
+browser:
+	bash scripts/setup_browser.sh
+
+test: $(INSTALLED) browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(INSTALLED)
