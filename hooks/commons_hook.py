@@ -10,10 +10,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
-from commons import export, search
+from commons import export, search, structured_data
 from commons import settings as build_settings
 from commons.build_state import STATE
-from commons.generate import GENERATORS, augment, generate_all, reviews
+from commons.generate import GENERATORS, augment, generate_all, reviews, whats_on
 from commons.navigation import order_sections
 from commons.pipeline import load
 from commons.problems import Problem, errors, format_problems
@@ -58,7 +58,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
     page.meta["commons_downloads"] = export.page_buttons(page.file.src_uri, page.url, files,
                                                          STATE.loaded.commons, STATE.settings)
-    return augment.augment(markdown, page.file.src_uri, STATE.loaded.commons)
+    markdown = augment.augment(markdown, page.file.src_uri, STATE.loaded.commons)
+    return whats_on.with_session_dates(markdown, page.file.src_uri, STATE.loaded.commons,
+                                       STATE.settings.today)
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -70,6 +72,13 @@ def on_page_context(context: dict, *, page, config: MkDocsConfig, nav: Navigatio
     commons = STATE.loaded.commons if STATE.loaded else None
     fields = search.search_fields(page.file.src_uri, page.meta, page.content or "", commons)
     context["commons_search"] = search.render_fields(fields)
+    if commons is not None:
+        facts = structured_data.PageFacts(
+            page.file.src_uri, page.canonical_url or "", page.title or "",
+            page.meta.get("description") or config.site_description or "",
+            page.file.generated_by is not None)
+        context["commons_metadata"] = structured_data.metadata(facts, commons, STATE.settings,
+                                                               config.site_name)
     return context
 
 

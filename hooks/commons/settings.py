@@ -16,6 +16,8 @@ class Settings:
     edit_uri: str = ""
     overdue_reviews: str = "warn"  # "warn" or "error"
     nav_order: tuple[str, ...] = ()
+    docs_dir: str = ""  # absolute; for git dates of pages
+    data_dir: str = ""  # absolute; for the table schemas that open data republishes
 
 
 def build_date() -> dt.date:
@@ -35,4 +37,13 @@ def from_config(config: dict[str, Any]) -> Settings:
         edit_uri=config.get("edit_uri") or "",
         overdue_reviews=str(extra.get("overdue_reviews", "warn")),
         nav_order=tuple(extra.get("nav_order") or ()),
+        docs_dir=str(config.get("docs_dir") or ""),
+        data_dir=_data_dir(config),
     )
+
+
+def _data_dir(config: Any) -> str:
+    config_file = getattr(config, "config_file_path", None)
+    if not config_file:
+        return ""
+    return os.path.join(os.path.dirname(os.path.abspath(config_file)), "data")

@@ -36,7 +36,8 @@
         card.hidden = !show;
         if (show) { shown += 1; }
       });
-      var noun = total === 1 ? "teacher" : "teachers";
+      var noun = status.getAttribute(total === 1 ? "data-noun-one" : "data-noun") ||
+        (total === 1 ? "teacher" : "teachers");
       status.textContent = Object.keys(chosen).length
         ? "Showing " + shown + " of " + total + " " + noun
         : "Showing all " + total + " " + noun;

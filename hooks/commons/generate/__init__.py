@@ -71,7 +71,12 @@ from .reviews import generate_reviews  # noqa: E402
 from .roles import generate_roles  # noqa: E402
 from .teachers import generate_teachers  # noqa: E402
 from .topics import generate_topics  # noqa: E402
+from .whats_on import generate_whats_on  # noqa: E402
+from .calendar import generate_calendars  # noqa: E402
+from .feed import generate_feed  # noqa: E402
+from .open_data import generate_open_data  # noqa: E402
 
 GENERATORS += [generate_teachers, generate_partners, generate_regions, generate_pathways_index,
                generate_qualifications, generate_roles, generate_topics, generate_reports_index,
                generate_coverage, generate_reviews]
+GENERATORS += [generate_whats_on, generate_calendars, generate_feed, generate_open_data]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..markup import md_text
 from ..model import Commons, Region
 from ..settings import Settings
@@ -10,13 +12,15 @@ from .common import (PARTNERS, REGIONS, active_teachers, link, page_list, page_m
                      regions_in_order, teacher_uri)
 from .index import cross_index
 from .partners import partners_by_region
+from .whats_on import region_events
 
 ORIGIN = "data/regions.csv"
 
 
 def generate_regions(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     files = [GeneratedFile(REGIONS, regions_index(commons), ORIGIN, in_nav=True)]
-    files += [GeneratedFile(region_uri(r.id), region_page(commons, r), f"{ORIGIN}:{r.id}")
+    files += [GeneratedFile(region_uri(r.id), region_page(commons, r, settings.today),
+                            f"{ORIGIN}:{r.id}")
               for r in commons.regions.values()]
     return files
 
@@ -39,7 +43,7 @@ def regions_index(commons: Commons) -> str:
                    "networks.")
 
 
-def region_page(commons: Commons, region: Region) -> str:
+def region_page(commons: Commons, region: Region, today: dt.date | None = None) -> str:
     here = region_uri(region.id)
     index = cross_index(commons)
     body = [md_text(region.summary), "", "## Local authorities", ""]
@@ -57,6 +61,7 @@ def region_page(commons: Commons, region: Region) -> str:
                         "No in-person sessions are listed here yet."),
              "## Online sessions, open to everyone", "",
              *page_list(index.online_sessions, here, "No online sessions are listed yet."),
+             *(region_events(commons, region.id, today) if today else []),
              link("All regions", here, REGIONS), ""]
     return page_md(region.name, body, region.summary)
 

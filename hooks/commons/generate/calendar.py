@@ -1,0 +1,75 @@
+"""iCalendar (RFC 5545) feeds: every event, and one per region (its own and online events).
+
+Times carry TZID=Europe/London with the zone's VTIMEZONE, so calendars show the right hour
+either side of a clock change. UIDs are `<event id>@<site host>`, stable across builds, and
+DTSTAMP is the build date, so a rebuild on the same day is byte-identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urljoin, urlsplit
+
+import icalendar
+
+from .. import events as ev
+from ..model import Commons, Event
+from ..settings import Settings
+from . import GeneratedFile
+from .common import regions_in_order
+from .whats_on import ORIGIN, WHATS_ON, calendar_uri
+
+PRODID = "-//Learning Commons//What's on//EN"
+
+
+def generate_calendars(commons: Commons, settings: Settings) -> list[GeneratedFile]:
+    files = [GeneratedFile(calendar_uri(), calendar_bytes(
+        commons, settings, list(commons.events), "Learning Commons: all events"), ORIGIN)]
+    for region in regions_in_order(commons):
+        chosen = [e for e in commons.events if ev.in_region(e, region.id)]
+        files.append(GeneratedFile(calendar_uri(region.id), calendar_bytes(
+            commons, settings, chosen, f"Learning Commons: {region.name}"), ORIGIN))
+    return files
+
+
+def calendar_bytes(commons: Commons, settings: Settings, chosen: list[Event],
+                   name: str) -> bytes:
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", ev.LONDON.key)
+    stamp = dt.datetime.combine(settings.today, dt.time(), dt.timezone.utc)
+    for event in sorted(chosen, key=lambda e: (e.start, e.id)):
+        cal.add_component(_vevent(commons, settings, event, stamp))
+    if chosen:
+        first = min(e.start for e in chosen).date().replace(month=1, day=1)
+        last = max(e.end for e in chosen).date().replace(month=12, day=31)
+        cal.add_missing_timezones(first_date=first, last_date=last)
+    return cal.to_ical()
+
+
+def _vevent(commons: Commons, settings: Settings, event: Event,
+            stamp: dt.datetime) -> icalendar.Event:
+    page = ev.session_page(commons, event)
+    item = icalendar.Event()
+    item.add("uid", f"{event.id}@{urlsplit(settings.site_url).hostname or 'localhost'}")
+    item.add("dtstamp", stamp)
+    item.add("dtstart", event.start)
+    item.add("dtend", event.end)
+    item.add("summary", ev.title(commons, event))
+    about = f"{page.summary}\n\n" if page else ""
+    item.add("description", f"{about}{event.places} places. Book: {event.booking}")
+    item.add("location", ev.where(commons, event))
+    item.add("url", page_url(settings.site_url, page.src_path if page else WHATS_ON))
+    item.add("status", "CONFIRMED")
+    return item
+
+
+def page_url(site_url: str, src_path: str) -> str:
+    """The address MkDocs gives a page with directory URLs: 'sessions/x.md' ->
+    '<site>/sessions/x/'."""
+    stem = src_path.removesuffix(".md")
+    return urljoin(site_url or "/", "" if stem == "index" else stem.removesuffix("/index") + "/")

@@ -1,0 +1,177 @@
+"""Open data: the public view of the data package, as CSVs with a datapackage.json beside
+them (a Frictionless Tabular Data Package), and a page explaining each table and its licence.
+
+Every table is published whole except teachers: only listed people, only the columns the
+directory shows (privacy.TEACHER_COLUMNS marked public), sensitive perspectives only with
+consent, contact only when the person asked; the consent flags themselves never. A sessions
+table, made from the session pages, lets events be joined to what they are dates of.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..markup import md_text
+from ..model import Commons, Teacher
+from ..privacy import PUBLIC, TEACHER_COLUMNS
+from ..settings import Settings
+from . import GeneratedFile
+from .calendar import page_url
+from .common import page_md
+
+FOLDER = "open-data"
+PAGE = f"{FOLDER}/index.md"
+LICENCE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+           "title": "Creative Commons Attribution 4.0"}
+TEACHERS_NOTE = ("People who teach, coach or lead learning and have agreed to be listed. "
+                 "Perspectives that reveal lived experience appear only with the person's "
+                 "consent; contact only when they asked for it to be public.")
+_KIND_NOTES = {"integer": "A whole number.", "number": "A number.", "boolean": "yes or no.",
+               "date": "A date, YYYY-MM-DD."}
+SESSION_KEY = {"fields": "session", "reference": {"resource": "sessions", "fields": "id"}}
+SESSIONS_SCHEMA = {
+    "description": "The session pages of the commons, so that events can be joined to them.",
+    "primaryKey": "id",
+    "fields": [
+        {"name": "id", "type": "string", "description": "The session's id; events.csv uses it.",
+         "constraints": {"required": True, "unique": True}},
+        {"name": "title", "type": "string", "constraints": {"required": True}},
+        {"name": "summary", "type": "string", "description": "What the session is for."},
+        {"name": "kind", "type": "string", "description": "Workshop, webinar, course and so on."},
+        {"name": "format", "type": "string", "description": "In person, online or blended."},
+        {"name": "duration_minutes", "type": "integer",
+         "description": "How long the session, or each part of a series, lasts."},
+        {"name": "url", "type": "string", "description": "The session's page on this site."},
+    ],
+}
+
+
+def generate_open_data(commons: Commons, settings: Settings) -> list[GeneratedFile]:
+    if not settings.data_dir:
+        return []
+    package = public_package(commons, settings)
+    files = [GeneratedFile(f"{FOLDER}/{r['path']}", text, f"data/{r['path']}")
+             for r, text in package]
+    descriptor = descriptor_json(settings, [r for r, _ in package])
+    return files + [GeneratedFile(f"{FOLDER}/datapackage.json", descriptor, "data/"),
+                    GeneratedFile(PAGE, open_data_page([r for r, _ in package]),
+                                  "data/datapackage.yaml", in_nav=True)]
+
+
+def public_package(commons: Commons, settings: Settings) -> list[tuple[dict[str, Any], str]]:
+    """(resource descriptor, CSV text) for each published table, in the package's order."""
+    data = Path(settings.data_dir)
+    source = yaml.safe_load((data / "datapackage.yaml").read_text(encoding="utf-8"))
+    published = []
+    for item in source["resources"]:
+        schema = yaml.safe_load((data / item["schema"]).read_text(encoding="utf-8"))
+        text = (data / item["path"]).read_text(encoding="utf-8")
+        if item["name"] == "teachers":
+            schema, text = _public_teachers(commons, schema, text)
+        if item["name"] == "events":
+            schema = {**schema, "foreignKeys": [*schema.get("foreignKeys", []), SESSION_KEY]}
+        published.append((_resource(item["name"], item["path"], schema), text))
+    if "events" in {item["name"] for item in source["resources"]}:
+        published.append((_resource("sessions", "sessions.csv", SESSIONS_SCHEMA),
+                          _sessions_csv(commons, settings)))
+    return published
+
+
+def descriptor_json(settings: Settings, resources: list[dict[str, Any]]) -> str:
+    package = {
+        "profile": "tabular-data-package",
+        "name": "learning-commons",
+        "title": "Learning Commons open data",
+        "description": "The public view of the commons' data: regions, topics, legislation, "
+                       "qualifications, partners, listed teachers, roles, role requirements, "
+                       "sessions and events.",
+        "homepage": page_url(settings.site_url, PAGE),
+        "licenses": [LICENCE],
+        "resources": resources,
+    }
+    return json.dumps(package, indent=2, ensure_ascii=False) + "\n"
+
+
+def open_data_page(resources: list[dict[str, Any]]) -> str:
+    body = [
+        "The data behind this site, for anyone to reuse: in a spreadsheet, a database or "
+        "your own website. Each table is a CSV file (UTF-8, comma-separated, with a header "
+        "row). [datapackage.json](datapackage.json) describes every table and column as a "
+        "[Frictionless Data](https://frictionlessdata.io/) package, so tools can check and "
+        "load it; `frictionless validate datapackage.json` checks the lot.", "",
+        "## Licence", "",
+        "The data is published under the [Creative Commons Attribution 4.0 licence "
+        "(CC BY 4.0)](https://creativecommons.org/licenses/by/4.0/): you may copy, change and "
+        "share it, also commercially, if you credit \"Learning Commons\" and link to this "
+        "page.", "",
+        "## What is not here", "",
+        "Only people who agreed to be listed appear, with the details they agreed to share. "
+        "Consent records, private contact details and people who chose not to be listed are "
+        "never published.", "",
+        "## Tables", ""]
+    for resource in resources:
+        body += [f"### {md_text(resource['title'])}", "",
+                 md_text(resource["schema"].get("description", "")), "",
+                 f"Download: [{resource['path']}]({resource['path']})", "",
+                 "| Column | What it holds |", "| --- | --- |"]
+        body += [f"| `{field['name']}` | {md_text(_field_note(field))} |"
+                 for field in resource["schema"]["fields"]] + [""]
+    return page_md("Open data", body, "The commons' data as CSV files with a Frictionless "
+                   "data package, under CC BY 4.0.")
+
+
+def _resource(name: str, path: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"name": name, "path": path, "title": name.replace("_", " ").capitalize(),
+            "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
+            "encoding": "utf-8", "licenses": [LICENCE], "schema": schema}
+
+
+def _field_note(field: dict[str, Any]) -> str:
+    note = " ".join(str(field.get("description") or "").split())
+    if field.get("type") == "list":
+        note = (note + " " if note else "") + "A list, separated by semicolons."
+    return note or _KIND_NOTES.get(field.get("type", ""), "Text.")
+
+
+def _public_teachers(commons: Commons, schema: dict[str, Any],
+                     text: str) -> tuple[dict[str, Any], str]:
+    columns = [f["name"] for f in schema["fields"] if TEACHER_COLUMNS.get(f["name"]) == PUBLIC]
+    fields = [dict(f) for f in schema["fields"] if f["name"] in columns]
+    for field in fields:
+        if field["name"] == "perspectives":  # may be empty once sensitive ones are removed
+            field["constraints"] = {}
+    rows = []
+    for row in csv.DictReader(io.StringIO(text)):
+        teacher = commons.teachers.get(row.get("id") or "")
+        if teacher is not None and teacher.listed:
+            rows.append(_public_row(teacher, row, columns))
+    return {**schema, "description": TEACHERS_NOTE, "fields": fields}, _csv(columns, rows)
+
+
+def _public_row(teacher: Teacher, row: dict[str, str], columns: list[str]) -> list[str]:
+    values = {**row, "perspectives": ";".join(teacher.public_perspectives),
+              "contact": teacher.public_contact or ""}
+    return [values.get(c) or "" for c in columns]
+
+
+def _sessions_csv(commons: Commons, settings: Settings) -> str:
+    names = [f["name"] for f in SESSIONS_SCHEMA["fields"]]
+    rows = [[p.id, p.title, p.summary, str(p.meta.get("kind") or ""),
+             str(p.meta.get("format") or ""), str(p.meta.get("duration_minutes") or ""),
+             page_url(settings.site_url, p.src_path)]
+            for p in sorted(commons.pages_of("session"), key=lambda p: p.id)]
+    return _csv(names, rows)
+
+
+def _csv(header: list[str], rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
