@@ -18,7 +18,7 @@ from .source import check_paths
 
 CACHE_FOLDER = Path(".cache") / "downloads"
 
-__all__ = ["download_files", "download_rule", "page_buttons"]
+__all__ = ["CACHE_FOLDER", "download_files", "download_rule", "page_buttons"]
 
 
 def download_files(sources: list[Source], content_dir: Path, root: Path, settings: Settings
