@@ -71,7 +71,7 @@ def test_docx_has_real_word_headings_lists_and_colours(made: dict[str, bytes]) -
     assert xml.count("<w:numPr>") >= 2  # "Check the rota", "Bring the handover notes"
     assert "Keep it short" in xml and "https://commons.example.org/policies/learning/" in unzip(
         data, "word/_rels/document.xml.rels")
-    assert 'w:val="0B5C57"' in unzip(data, "word/styles.xml")
+    assert 'w:val="1D5C57"' in unzip(data, "word/styles.xml")
     core = unzip(data, "docProps/core.xml")
     assert "<dc:title>Team huddles</dc:title>" in core and "<dc:language>en-GB" in core
     assert ">2026-04-10T12:00:00Z</dcterms:modified>" in core

@@ -34,9 +34,9 @@ class Style:
     """How downloads look; part of every cache key."""
 
     site_name: str = "Learning Commons"
-    primary: str = "#0b5c57"
-    accent: str = "#c0592b"
-    section_colours: tuple[str, ...] = ("#0b5c57", "#6b2d5c", "#1d4f91", "#9a3b12",
+    primary: str = "#1d5c57"  # the site's colours (site-overrides/assets/commons.css)
+    accent: str = "#a13b00"
+    section_colours: tuple[str, ...] = ("#1d5c57", "#6b2d5c", "#1d4f91", "#9a3b12",
                                         "#2f6b2a", "#3d4a5c", "#7a4a00", "#5a3d8a")
     # colour names a card pack's section headings may use, darkened for white text on them
     named_colours: tuple[tuple[str, str], ...] = (
@@ -44,7 +44,7 @@ class Style:
         ("grey-green", "#4f6b58"), ("grey green", "#4f6b58"), ("mauve", "#7b4f7a"),
         ("pink", "#a3305f"), ("brown", "#6d4c30"), ("green", "#2f6b2a"), ("blue", "#1d4f91"),
         ("purple", "#5a3d8a"), ("red", "#a12a2a"), ("orange", "#9a3b12"), ("grey", "#4a4a4a"),
-        ("teal", "#0b5c57"), ("yellow", "#7a5a00"))
+        ("teal", "#1d5c57"), ("yellow", "#7a5a00"))
     fonts: tuple[str, ...] = ("DejaVu Sans", "Libertinus Serif")
     licence: str = "Shared under the Creative Commons Attribution 4.0 licence (CC BY 4.0)."
     font_dirs: tuple[str, ...] = field(
