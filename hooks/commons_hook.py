@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
-from commons import export, search, structured_data
+from commons import export, rendered_check, search, structured_data
 from commons import settings as build_settings
 from commons.build_state import STATE
 from commons.generate import GENERATORS, augment, generate_all, reviews, whats_on
@@ -80,6 +80,21 @@ def on_page_context(context: dict, *, page, config: MkDocsConfig, nav: Navigatio
         context["commons_metadata"] = structured_data.metadata(facts, commons, STATE.settings,
                                                                config.site_name)
     return context
+
+
+def on_page_content(html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+    label = rendered_check.page_label(page.file.src_uri, page.file.generated_by is not None)
+    for issue in rendered_check.content_issues(html):
+        log.warning(f"{label}: rendered HTML, {issue}")
+    return html
+
+
+def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
+    label = rendered_check.page_label(page.file.src_uri, page.file.generated_by is not None)
+    theme = rendered_check.theme_scripts(tuple(config.theme.dirs))
+    for issue in rendered_check.page_issues(output, theme):
+        log.warning(f"{label}: rendered HTML, {issue}")
+    return output
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
