@@ -42,6 +42,11 @@ def unzip(data: bytes, name: str) -> str:
         return archive.read(name).decode("utf-8")
 
 
+def entry_dates(data: bytes) -> set[tuple[int, ...]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {info.date_time for info in archive.infolist()}
+
+
 def pdf_text(data: bytes) -> tuple[PdfReader, str]:
     reader = PdfReader(io.BytesIO(data))
     return reader, "\n".join(page.extract_text() for page in reader.pages)
@@ -75,6 +80,7 @@ def test_docx_has_real_word_headings_lists_and_colours(made: dict[str, bytes]) -
     core = unzip(data, "docProps/core.xml")
     assert "<dc:title>Team huddles</dc:title>" in core and "<dc:language>en-GB" in core
     assert ">2026-04-10T12:00:00Z</dcterms:modified>" in core
+    assert entry_dates(data) == {(2026, 4, 10, 12, 0, 0)}  # the same bytes on every rebuild
     assert not any(left in xml for left in LEFTOVERS)
 
 
@@ -85,6 +91,7 @@ def test_epub_has_metadata_and_a_contents_list(made: dict[str, bytes]) -> None:
     assert "https://commons.example.org/toolkits/team-huddles/" in opf
     assert "<dc:language>en-GB</dc:language>" in opf and "<dc:date id=\"epub-date\">2026-04-10" in opf
     assert "<meta property=\"dcterms:modified\">2026-04-10T12:00:00Z</meta>" in opf
+    assert entry_dates(data) == {(2026, 4, 10, 12, 0, 0)}
     nav = unzip(data, "EPUB/nav.xhtml")
     for heading in HEADINGS:
         assert f">{heading}</a>" in nav

@@ -159,21 +159,26 @@ def reference_docx(primary: str) -> bytes:
 
 
 def _dated(data: bytes, member: str, doc: Document) -> bytes:
-    """The page's date where pandoc, with no clock in its sandbox, wrote 1970."""
+    """The page's date where pandoc, with no clock in its sandbox, wrote 1970, and on every
+    file inside (pandoc stamps some with the time of the export)."""
     moment = dt.datetime.fromtimestamp(doc.epoch, dt.timezone.utc)
     stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return _rewrite_zip(data, member, lambda text: text.replace("1970-01-01T00:00:00Z", stamp))
+    return _rewrite_zip(data, member, lambda text: text.replace("1970-01-01T00:00:00Z", stamp),
+                        moment.timetuple()[:6])
 
 
-def _rewrite_zip(data: bytes, member: str, edit: Callable[[str], str]) -> bytes:
-    """The zip with one text member edited; order, dates and compression kept (an EPUB's
-    uncompressed mimetype must stay first)."""
+def _rewrite_zip(data: bytes, member: str, edit: Callable[[str], str],
+                 when: tuple[int, ...] | None = None) -> bytes:
+    """The zip with one text member edited, and every entry dated `when` if given; order
+    and compression kept (an EPUB's uncompressed mimetype must stay first)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             content = source.read(info)
             if info.filename == member:
                 content = edit(content.decode("utf-8")).encode("utf-8")
+            if when is not None:
+                info.date_time = when
             target.writestr(info, content)
     return out.getvalue()
 
