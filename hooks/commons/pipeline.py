@@ -13,6 +13,7 @@ from .privacy import privacy_problems
 from .problems import Problem, errors
 from .references import check_pages, check_teacher_lists
 from .rules import RULES
+from .source_files import outside_links
 
 
 @dataclass
@@ -51,6 +52,7 @@ def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = No
     for rule in RULES:
         problems += rule(commons, sources)
     problems += privacy_problems(commons, sources, root, _label(data_dir, root))
+    problems += outside_links(content_dir, _label(content_dir, root))
     return Loaded(commons, sources, sorted(set(problems), key=_order))
 
 
