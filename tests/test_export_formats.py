@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from commons.export.build import export_all
+from commons.export.build import export_all, file_uri
+from commons.export.formats import FORMATS
+from commons.model import Page
+from commons.paths import unsafe_output_path
 from commons.pipeline import load
 from commons.settings import Settings
 from conftest import make_commons
@@ -58,6 +61,19 @@ def test_files_are_named_by_id_and_version(made: dict[str, bytes]) -> None:
         *(f"team-huddles-2.1.{e}" for e in ("pdf", "docx", "epub")),
         *(f"reflection-cards-1.0.{e}" for e in ("pdf", "docx", "epub")),
         "reflection-cards-1.0-cards.pdf"])
+
+
+@pytest.mark.parametrize(("meta", "name"), [
+    ({"version": "2.1"}, "downloads/huddles-2.1.pdf"),
+    ({"version": "V2 (draft)"}, "downloads/huddles-v2-draft.pdf"),
+    ({"version": "1..2/../x"}, "downloads/huddles-1-2-x.pdf"),
+    ({"last_reviewed": dt.date(2026, 4, 10)}, "downloads/huddles-2026-04-10.pdf"),
+    ({}, "downloads/huddles-2026-06-01.pdf"),
+])
+def test_file_names_are_safe_site_paths(meta: dict, name: str) -> None:
+    page = Page("huddles", "toolkit", "toolkits/huddles.md", "Huddles", "", meta)
+    assert file_uri(page, FORMATS[0], SETTINGS.today) == name
+    assert unsafe_output_path(name) is None
 
 
 def test_docx_has_real_word_headings_lists_and_colours(made: dict[str, bytes]) -> None:

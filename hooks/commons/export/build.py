@@ -49,7 +49,8 @@ def page_date(page: Page, today: dt.date) -> dt.date:
 def file_uri(page: Page, fmt: Format, today: dt.date) -> str:
     """downloads/<id>-<version or date><suffix>.<ext>, in characters a site path allows."""
     version = str(page.meta.get("version") or "").strip().lower()
-    tag = re.sub(r"[^a-z0-9.]+", "-", version).strip("-.") or page_date(page, today).isoformat()
+    tag = re.sub(r"[-.]{2,}", "-", re.sub(r"[^a-z0-9.]+", "-", version)).strip("-.")
+    tag = tag or page_date(page, today).isoformat()
     return f"downloads/{page.id}-{tag}{fmt.suffix}.{fmt.extension}"
 
 
