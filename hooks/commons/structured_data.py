@@ -18,6 +18,7 @@ from typing import Any
 from . import events as ev
 from .generate.calendar import page_url
 from .generate.common import PARTNERS, qualification_uri, teacher_uri
+from .generate.index import cross_index
 from .generate.whats_on import WHATS_ON
 from .model import Commons, Event, Page
 from .settings import Settings
@@ -42,7 +43,7 @@ def metadata(facts: PageFacts, commons: Commons, settings: Settings,
     """{'jsonld': script-safe JSON text, 'og': [(property, content), ...]} for a page."""
     title = html.unescape(facts.title) if facts.generated else facts.title
     description = html.unescape(facts.description) if facts.generated else facts.description
-    page = next((p for p in commons.pages.values() if p.src_path == facts.src_uri), None)
+    page = cross_index(commons).by_path.get(facts.src_uri)
     if page is not None:
         description = page.summary or description
     node = _node(facts, page, commons, settings, site_name, title, description)

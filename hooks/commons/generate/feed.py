@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import xml.etree.ElementTree as ET
-from functools import lru_cache
 from urllib.parse import urljoin
 
 from ..model import Commons, Page
@@ -31,7 +30,6 @@ def generate_feed(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     return [GeneratedFile(FEED, feed_xml(commons, settings, dates), "content/")]
 
 
-@lru_cache(maxsize=4)
 def git_dates(docs_dir: str) -> Dates:
     """(first, last) commit time of each file under docs_dir, from one `git log` call;
     empty when docs_dir is not in a git work tree or git is missing."""

@@ -12,6 +12,7 @@ from ..model import Commons, Event
 from ..settings import Settings
 from . import GeneratedFile
 from .common import external_link, link, page_md, region_uri, regions_in_order
+from .index import cross_index
 
 WHATS_ON = "whats-on.md"
 ARCHIVE = "whats-on/archive.md"
@@ -100,8 +101,8 @@ def session_dates(commons: Commons, src_uri: str, session_id: str, today: dt.dat
 
 def with_session_dates(markdown: str, src_uri: str, commons: Commons, today: dt.date) -> str:
     """A session page's Markdown with its upcoming dates added; other pages unchanged."""
-    page = next((p for p in commons.pages_of("session") if p.src_path == src_uri), None)
-    if page is None:
+    page = cross_index(commons).by_path.get(src_uri)
+    if page is None or page.type != "session":
         return markdown
     return markdown.rstrip("\n") + "\n\n" + session_dates(commons, src_uri, page.id, today)
 
