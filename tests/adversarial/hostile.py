@@ -4,26 +4,17 @@ a copy of it and prove that nothing was published."""
 from __future__ import annotations
 
 import gzip
-import hashlib
 import shutil
 import subprocess
 import zlib
 from pathlib import Path
 
 from conftest import make_commons
+from test_build import tree_digest
 
 from commons.pipeline import load
 from commons.problems import Problem
 from commons.publish import build_atomically
-
-
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def good_site(base: Path) -> tuple[Path, Path]:
@@ -93,3 +84,10 @@ def plant_hook(commons: Path, source: str, first: bool = True) -> Path:
     config["hooks"] = [str(hook), *config["hooks"]] if first else [*config["hooks"], str(hook)]
     config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return hook
+
+
+def refused_with_hook(base: Path, source: str, first: bool = True) -> subprocess.CompletedProcess:
+    """Build a good site, then build it again with a planted hook; it must be refused."""
+    commons, site = copy_of(good_site(base / "good"), base / "try")
+    plant_hook(commons, source, first)
+    return refused(commons, site)

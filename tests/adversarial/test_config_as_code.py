@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from hostile import copy_of, good_site, plant_hook, refused
+from hostile import refused, refused_with_hook
 
 from commons.config_check import config_problems
 
@@ -100,8 +100,6 @@ def on_config(config):
 
 
 def test_a_warning_from_the_commons_logger_fails_the_strict_build(tmp_path):
-    commons, site = copy_of(good_site(tmp_path / "good"), tmp_path / "try")
-    plant_hook(commons, PLANTED_WARNING)
-    result = refused(commons, site)
+    result = refused_with_hook(tmp_path, PLANTED_WARNING)
     assert "WARNING -  planted: a rule found a problem" in result.stderr
     assert "Aborted with 1 warnings in strict mode!" in result.stdout

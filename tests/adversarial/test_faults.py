@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hostile import copy_of, good_site, problem_texts, refused
+from hostile import problem_texts, refused_with_hook
 
 from commons import tools
 from commons.tools import ToolMissing, require_tool
@@ -34,26 +34,13 @@ def on_post_page(output, page, config):
 '''
 
 
-@pytest.fixture(scope="module")
-def good(tmp_path_factory):
-    return good_site(tmp_path_factory.mktemp("good"))
-
-
-def test_a_build_failing_halfway_keeps_the_last_good_site(good, tmp_path):
-    from hostile import plant_hook
-
-    commons, site = copy_of(good, tmp_path)
-    plant_hook(commons, FAIL_HALFWAY, first=False)
-    result = refused(commons, site)
+def test_a_build_failing_halfway_keeps_the_last_good_site(tmp_path):
+    result = refused_with_hook(tmp_path, FAIL_HALFWAY, first=False)
     assert "RuntimeError: planted failure after two pages were written" in result.stderr
 
 
-def test_a_build_killed_halfway_keeps_the_last_good_site(good, tmp_path):
-    from hostile import plant_hook
-
-    commons, site = copy_of(good, tmp_path)
-    plant_hook(commons, KILLED_HALFWAY, first=False)
-    result = refused(commons, site)
+def test_a_build_killed_halfway_keeps_the_last_good_site(tmp_path):
+    result = refused_with_hook(tmp_path, KILLED_HALFWAY, first=False)
     assert result.returncode == -9
 
 
@@ -78,28 +65,25 @@ def test_a_page_the_build_may_not_read_names_itself(mini, monkeypatch):
             "that it exists and is readable)") in problem_texts(mini)
 
 
-def test_missing_pandoc_says_how_to_install_it(monkeypatch, tmp_path):
-    monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.setitem(tools.TOOLS, "pandoc", replace(tools.TOOLS["pandoc"], finder=None))
-    with pytest.raises(ToolMissing) as missing:
-        require_tool("pandoc")
-    assert str(missing.value) == (
-        "pandoc is not installed; it is needed to make the PDF, DOCX and EPUB downloads. To "
-        "install it, run `make setup` (it installs pypandoc-binary, which ships pandoc 3), or "
-        "install pandoc 3 from https://pandoc.org/installing.html.")
+MISSING = [
+    ("pandoc", {"finder": None},
+     "pandoc is not installed; it is needed to make the PDF, DOCX and EPUB downloads. To "
+     "install it, run `make setup` (it installs pypandoc-binary, which ships pandoc 3), or "
+     "install pandoc 3 from https://pandoc.org/installing.html."),
+    ("chromium", {"candidates": ("/nonexistent/chromium", "chromium", "chromium-browser")},
+     "chromium is not installed; it is needed to run the browser and accessibility tests. "
+     "To install it, run `sudo apt-get install chromium` (Debian or Ubuntu), or "
+     "scripts/setup_browser.sh."),
+]
 
 
-def test_missing_chromium_says_how_to_install_it(monkeypatch, tmp_path):
-    monkeypatch.setenv("PATH", str(tmp_path))
-    no_chromium = (str(tmp_path / "no-chromium"), "chromium", "chromium-browser")
-    monkeypatch.setitem(tools.TOOLS, "chromium",
-                        replace(tools.TOOLS["chromium"], candidates=no_chromium))
+@pytest.mark.parametrize("name, absent, message", MISSING, ids=[m[0] for m in MISSING])
+def test_a_missing_tool_says_how_to_install_it(monkeypatch, tmp_path, name, absent, message):
+    monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: nothing on the PATH
+    monkeypatch.setitem(tools.TOOLS, name, replace(tools.TOOLS[name], **absent))
     with pytest.raises(ToolMissing) as missing:
-        require_tool("chromium")
-    assert str(missing.value) == (
-        "chromium is not installed; it is needed to run the browser and accessibility tests. "
-        "To install it, run `sudo apt-get install chromium` (Debian or Ubuntu), or "
-        "scripts/setup_browser.sh.")
+        require_tool(name)
+    assert str(missing.value) == message
 
 
 def test_a_tool_that_is_installed_is_found(tmp_path, monkeypatch):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import ROOT
-from hostile import copy_of, good_site, plant_hook, refused
+from hostile import good_site, refused_with_hook
 
 from commons.rendered_check import content_issues, page_issues, theme_scripts
 
@@ -69,9 +69,7 @@ def on_post_page(output, page, config):
 
 
 def test_html_that_slipped_past_the_source_checks_fails_the_build(tmp_path):
-    commons, site = copy_of(good_site(tmp_path / "good"), tmp_path / "try")
-    plant_hook(commons, MARKDOWN_EXTENSION_GONE_WRONG)
-    result = refused(commons, site)
+    result = refused_with_hook(tmp_path, MARKDOWN_EXTENSION_GONE_WRONG)
     assert ("content/policies/learning.md: rendered HTML, line 2: on <a href>, the address "
             "'javascript:alert(1)' uses 'javascript:', which is not allowed") in result.stderr
     assert ("content/policies/learning.md: rendered HTML, line 2: an event handler 'onerror' "
@@ -79,9 +77,7 @@ def test_html_that_slipped_past_the_source_checks_fails_the_build(tmp_path):
 
 
 def test_script_added_to_the_finished_page_fails_the_build(tmp_path):
-    commons, site = copy_of(good_site(tmp_path / "good"), tmp_path / "try")
-    plant_hook(commons, TEMPLATE_GONE_WRONG)
-    result = refused(commons, site)
+    result = refused_with_hook(tmp_path, TEMPLATE_GONE_WRONG)
     assert "content/index.md: rendered HTML, line" in result.stderr
     assert "an inline script that is not the theme's: 'alert(document.cookie)'" in result.stderr
 
