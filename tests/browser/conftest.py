@@ -109,9 +109,13 @@ class Tab:
     third_party: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     csp: list[str] = field(default_factory=list)
+    expected_status: dict[str, int] = field(default_factory=dict)  # url -> e.g. 404
 
     def open(self, path: str, status: int = 200):
-        response = self.page.goto(self.base + path.lstrip("/"), wait_until="load")
+        url = self.base + path.lstrip("/")
+        if status != 200:
+            self.expected_status[url] = status
+        response = self.page.goto(url, wait_until="load")
         assert response is not None and response.status == status, (
             f"{path} answered {response.status if response else 'nothing'}, not {status}")
         return self.page
@@ -150,6 +154,7 @@ def make_tab(browser, site_url):
 def _open_tab(browser, site_url: str, **options):
     context = browser.new_context(accept_downloads=True, service_workers="block", **options)
     page = context.new_page()
+    page.set_default_timeout(10_000)
     tab = Tab(page, site_url)
     allowed = urlsplit(site_url).hostname
 
@@ -163,11 +168,17 @@ def _open_tab(browser, site_url: str, **options):
     context.route("**/*", route)
     context.expose_function("__commonsCsp", lambda text: tab.csp.append(text))
     context.add_init_script(WATCH_CSP)
-    page.on("console", lambda msg: msg.type == "error" and tab.errors.append(
-        f"{msg.text} ({msg.location.get('url', '')}:{msg.location.get('lineNumber', '')})"))
+    page.on("console", lambda msg: _console_error(tab, msg))
     page.on("pageerror", lambda error: tab.errors.append(f"uncaught {error}"))
     try:
         yield tab
     finally:
         context.close()
 
+
+def _console_error(tab: Tab, message) -> None:
+    url = message.location.get("url", "")
+    expected = tab.expected_status.get(url)
+    if message.type != "error" or (expected and f"status of {expected}" in message.text):
+        return  # the 404 page's own status is what was asked for
+    tab.errors.append(f"{message.text} ({url}:{message.location.get('lineNumber', '')})")
