@@ -50,7 +50,11 @@ def credits_rule(commons: Commons, sources: list[Source]) -> list[Problem]:
         stated = page.meta.get("total_credits")
         if page.type != "pathway" or not isinstance(stated, int) or isinstance(stated, bool):
             continue
-        computed = totals(commons, pathway_steps(page)).credits
+        steps = pathway_steps(page)
+        named = {step.qualification for step in steps} - {None}
+        if not named <= set(commons.qualifications):
+            continue  # an unknown qualification is reported already; a sum would mislead
+        computed = totals(commons, steps).credits
         if stated != computed:
             problems.append(Problem(
                 source.path, source.document.meta.line_of("total_credits"),
