@@ -13,6 +13,7 @@ from typing import Any
 import frictionless
 from frictionless import errors as ferrors
 
+from .csv_encoding import prepare as prepare_spreadsheet_files
 from .fields import nearest
 from .problems import Problem
 
@@ -34,7 +35,7 @@ def load_package(data_dir: Path, root: Path) -> tuple[dict[str, Rows], list[Prob
     except frictionless.FrictionlessException as error:
         return {}, [Problem(f"{rel_data}/datapackage.yaml", message=str(error.error.message),
                             hint="check the table and schema names it lists")]
-    problems: list[Problem] = []
+    problems = prepare_spreadsheet_files(package, data_dir, rel_data)  # BOM, CRLF, encoding
     tables: dict[str, Rows] = {}
     # Cleanly read tables are needed to explain foreign keys; validate everything first.
     report = package.validate()

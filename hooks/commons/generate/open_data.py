@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from ..csv_encoding import read_csv_text
 from ..markup import md_text
 from ..model import Commons, Teacher
 from ..privacy import PUBLIC, TEACHER_COLUMNS
@@ -71,7 +72,7 @@ def public_package(commons: Commons, settings: Settings) -> list[tuple[dict[str,
     published = []
     for item in source["resources"]:
         schema = yaml.safe_load((data / item["schema"]).read_text(encoding="utf-8"))
-        text = (data / item["path"]).read_text(encoding="utf-8")
+        text = read_csv_text(data / item["path"])  # as spreadsheets save it
         if item["name"] == "teachers":
             schema, text = _public_teachers(commons, schema, text)
         if item["name"] == "events":
