@@ -3,8 +3,9 @@
 //   node pagefind_query.mjs SITE_DIR REQUEST_JSON
 //
 // REQUEST_JSON is {"queries": [{"term": "PLQ", "filters": {"type": ["Policy"]}}], "top": 3,
-// "fragments": 10}. Prints one JSON object: for each query the URLs of its top results,
-// and every file the first query fetched (path and bytes), as a browser would fetch them.
+// "fragments": 10, "filters": false, "preloadFilters": false}. Prints one JSON object: for
+// each query the URLs of its top results, and every file fetched up to the first query's
+// results (path and bytes), as a browser would fetch them.
 import { readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import path from "node:path";
@@ -26,6 +27,7 @@ globalThis.fetch = async (input) => {
 const pagefind = await import(pathToFileURL(path.join(bundle, "pagefind.js")).href);
 await pagefind.options({ baseUrl: "/", excerptLength: 30 });
 await pagefind.init();
+if (request.preloadFilters) await pagefind.filters();
 
 const results = [];
 let firstFetches = null;

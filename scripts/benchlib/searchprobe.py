@@ -27,9 +27,11 @@ def node() -> str:
 
 
 def run_queries(site_dir: Path, queries: list[dict[str, Any]], top: int = 3,
-                filters: bool = False) -> dict[str, Any]:
-    """Run queries ({"term": ..., "filters": {...}}) in one Pagefind session."""
-    request = {"queries": queries, "top": top, "fragments": SHOWN_RESULTS, "filters": filters}
+                filters: bool = False, preload_filters: bool = False) -> dict[str, Any]:
+    """Run queries ({"term": ..., "filters": {...}}) in one Pagefind session; with
+    preload_filters, load the filter lists first, as the search box does when opened."""
+    request = {"queries": queries, "top": top, "fragments": SHOWN_RESULTS, "filters": filters,
+               "preloadFilters": preload_filters}
     result = subprocess.run([node(), str(QUERY_SCRIPT), str(site_dir), json.dumps(request)],
                             capture_output=True, text=True, timeout=120)
     if result.returncode != 0:
@@ -50,8 +52,9 @@ def gzip_size(path: Path) -> int:
     return min(len(data), len(gzip.compress(data, compresslevel=9, mtime=0)))
 
 
-def first_search_bytes(site_dir: Path, query: str) -> tuple[int, list[str]]:
+def first_search_bytes(site_dir: Path, query: str,
+                       with_filters: bool = True) -> tuple[int, list[str]]:
     """Gzip bytes a reader downloads from opening search to seeing the first results."""
-    fetched = run_queries(site_dir, [{"term": query}])["fetched"]
+    fetched = run_queries(site_dir, [{"term": query}], preload_filters=with_filters)["fetched"]
     files = sorted(set(BUNDLE_CODE) | {f["path"] for f in fetched})
     return sum(gzip_size(Path(site_dir) / f) for f in files), files
