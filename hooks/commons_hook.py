@@ -14,6 +14,7 @@ from commons import export, rendered_check, search, structured_data
 from commons import settings as build_settings
 from commons.build_state import STATE
 from commons.generate import GENERATORS, augment, generate_all, reviews, whats_on
+from commons.nav_budget import cap_sections
 from commons.navigation import order_sections
 from commons.pipeline import load
 from commons.problems import Problem, errors, format_problems
@@ -65,6 +66,7 @@ def on_page_markdown(markdown: str, *, page, config: MkDocsConfig, files: Files)
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     nav.items = order_sections(nav.items, STATE.settings.nav_order)
+    cap_sections(nav.items)
     return nav
 
 
