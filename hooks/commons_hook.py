@@ -12,8 +12,10 @@ from mkdocs.structure.nav import Navigation
 
 from commons import export, rendered_check, search, structured_data
 from commons import settings as build_settings
+from commons import git_dates, page_info
 from commons.build_state import STATE
 from commons.generate import GENERATORS, augment, generate_all, reviews, whats_on
+from commons.generate.index import cross_index
 from commons.nav_budget import cap_sections
 from commons.navigation import order_sections
 from commons.pipeline import load
@@ -36,6 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(note.text())
     _fail_on(problems)
     STATE.loaded, STATE.root, STATE.settings = loaded, root, settings
+    STATE.page_dates = git_dates.history(root)
     return config
 
 
@@ -47,6 +50,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     made, problems = generate_all(STATE.loaded.commons, STATE.settings, authored,
                                   generators=[*GENERATORS, lambda *_: downloads])
     _fail_on(problems)
+    STATE.origins = {item.src_uri: item.origin for item in made}
     for item in made:
         inclusion = InclusionLevel.UNDEFINED if item.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, item.src_uri, content=item.content,
@@ -81,6 +85,8 @@ def on_page_context(context: dict, *, page, config: MkDocsConfig, nav: Navigatio
             page.file.generated_by is not None)
         context["commons_metadata"] = structured_data.metadata(facts, commons, STATE.settings,
                                                                config.site_name)
+        context["commons_page_info"] = _page_info(page, config)
+        page.edit_url = context["commons_page_info"].edit_url
     return context
 
 
@@ -104,6 +110,18 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         search.index_site(Path(config.site_dir))
     except search.SearchIndexError as error:
         raise PluginError(str(error)) from error
+
+
+def _page_info(page, config: MkDocsConfig) -> page_info.PageInfo:
+    src_uri, docs = page.file.src_uri, Path(config.docs_dir).relative_to(STATE.root).as_posix()
+    origin = STATE.origins.get(src_uri) if page.file.generated_by else None
+    source = page_info.source_of(src_uri, origin, docs)
+    changed = git_dates.last_changed(STATE.root, source, STATE.page_dates) if source else None
+    record = cross_index(STATE.loaded.commons).by_path.get(src_uri)
+    return page_info.page_info(
+        src_uri=src_uri, origin=origin, page=record, title=page.title or "",
+        url=page.canonical_url or "", changed=changed, settings=STATE.settings, docs_label=docs,
+        feedback="feedback" not in (page.meta.get("hide") or ()))
 
 
 def _fail_on(problems: list[Problem]) -> None:

@@ -15,11 +15,14 @@ class BuildState:
     loaded: Loaded | None = None
     root: Path | None = None
     settings: Settings | None = None
+    page_dates: dict | None = None  # root-relative file -> last commit day (page_info)
+    origins: dict | None = None  # generated page -> what it is made from (page_info)
 
     def reset(self) -> None:
         self.loaded = None
         self.root = None
         self.settings = None
+        self.page_dates = self.origins = None
 
 
 STATE = BuildState()
