@@ -32,7 +32,7 @@ from benchlib.sizes import first_visit_bytes, html_pages, stock_search_bytes, tr
 from benchlib.searchprobe import first_search_bytes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-HALF = {"large": "medium", "medium": "small", "small": "tiny"}
+HALF = {"large": "medium", "medium": "small", "small": "eighth"}
 SEARCH_QUERY = "safeguarding"
 TARGETS = {"ratio": 1.15, "doubling": 2.2, "check": 5.0, "search_kb": 250, "visit_kb": 350,
            "memory_mb": 1536}

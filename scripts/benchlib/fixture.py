@@ -30,7 +30,7 @@ BENCH_DAY = dt.date(2026, 11, 1)  # the build date the benchmark runs on (SOURCE
 # Every toolkit also becomes PDF, DOCX and EPUB downloads, so toolkits are the fewest.
 LARGE = {"policy": 400, "pathway": 60, "toolkit": 40, "session": 1500,
          "teachers": 1000, "partners": 300, "regions": 24, "qualifications": 40}
-SCALES = {"large": 1.0, "medium": 0.5, "small": 0.25, "tiny": 0.02}
+SCALES = {"large": 1.0, "medium": 0.5, "small": 0.25, "eighth": 0.125, "tiny": 0.02}
 CONTENT_FOLDERS = {"policy": "policies", "pathway": "pathways", "toolkit": "toolkits",
                    "session": "sessions"}
 
