@@ -38,7 +38,7 @@ bench: $(INSTALLED)
 	$(PY) scripts/bench.py $(ARGS)
 
 new: $(INSTALLED)
-	$(PY) scripts/new_page.py
+	$(PY) scripts/new_page.py $(ARGS)
 
 clean:
 	rm -rf site .site-build-* .site-old-* .cache
