@@ -121,7 +121,7 @@ def _soup(site: Path, page: str) -> BeautifulSoup:
 
 def test_a_policy_shows_its_edit_link_last_update_review_dates_and_owner(site):
     soup = _soup(site, "policies/learning")
-    review = soup.select_one("aside.commons-review")
+    review = soup.select_one("section.commons-review")
     assert " ".join(review.get_text(" ").split()) == (
         "Owner Learning Circle Last reviewed 1 June 2026 Next review due 1 June 2027")
     assert [t["datetime"] for t in review.select("time")] == ["2026-06-01", "2027-06-01"]
