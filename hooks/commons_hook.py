@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
-from commons import export, rendered_check, search, structured_data
+from commons import a11y_statement, csp, export, rendered_check, search, structured_data
 from commons import settings as build_settings
 from commons import git_dates, page_info
 from commons.build_state import STATE
@@ -64,8 +64,9 @@ def on_page_markdown(markdown: str, *, page, config: MkDocsConfig, files: Files)
     page.meta["commons_downloads"] = export.page_buttons(page.file.src_uri, page.url, files,
                                                          STATE.loaded.commons, STATE.settings)
     markdown = augment.augment(markdown, page.file.src_uri, STATE.loaded.commons)
-    return whats_on.with_session_dates(markdown, page.file.src_uri, STATE.loaded.commons,
-                                       STATE.settings.today)
+    markdown = whats_on.with_session_dates(markdown, page.file.src_uri, STATE.loaded.commons,
+                                           STATE.settings.today)
+    return a11y_statement.fill(markdown, page.file.src_uri, STATE.root, STATE.settings.today)
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -102,7 +103,11 @@ def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
     theme = rendered_check.theme_scripts(tuple(config.theme.dirs))
     for issue in rendered_check.page_issues(output, theme):
         log.warning(f"{label}: rendered HTML, {issue}")
-    return output
+    return csp.apply(output)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    return csp.apply(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -7,6 +7,7 @@ collected, so a test can say that a page was clean (`Tab.assert_clean`).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -63,20 +64,35 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def end_headers(self):
+        # LinkChecker waits 0.1-0.6 s between requests to a host unless the host sends
+        # this header; then its maxrequestspersecond applies (tests/test_links.py).
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
     def log_message(self, format, *args):  # quiet: failures are reported by the tests
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    """The built site on http://127.0.0.1:<free port>/, for the whole session."""
+@contextlib.contextmanager
+def serve(site: Path):
+    """Serve a built site on http://127.0.0.1:<free port>/ while the block runs."""
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(built_site)))
+        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site, served for the whole session."""
+    with serve(built_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
