@@ -45,10 +45,17 @@ def audience_uri(audience: str) -> str:
     return record_uri("topics", f"for-{slug(audience)}")
 
 
+def theme_text(value: str) -> str:
+    """A title for the theme, which writes titles into text unescaped in some places and
+    escaped in others: only '<' and '>' are escaped, so no tag can form and an '&' or a
+    quote is never shown escaped twice."""
+    return str(value).replace("<", "&lt;").replace(">", "&gt;")
+
+
 def page_md(title: str, body: list[str], description: str = "", hide_toc: bool = False) -> str:
     """A Markdown page: front matter (values JSON-quoted, which YAML reads as strings) and
     the title as its only level-one heading."""
-    head = ["---", f"title: {json.dumps(esc(title), ensure_ascii=False)}"]
+    head = ["---", f"title: {json.dumps(theme_text(title), ensure_ascii=False)}"]
     if description:
         head.append(f"description: {json.dumps(esc(description), ensure_ascii=False)}")
     if hide_toc:  # a page of many cards would have a useless table of contents

@@ -82,7 +82,8 @@ def steps_html(commons: Commons, pathway: Page) -> str:
     here = pathway.src_path
     steps = cross_index(commons).steps.get(pathway.id) or pathway_steps(pathway)
     total = totals(commons, steps)
-    lines = [f'<div class="commons-pathway" markdown="block">', "",
+    lines = ["## Steps on this pathway {#steps}", "",
+             f'<div class="commons-pathway" markdown="block">', "",
              f"**{len(steps)} steps** · **{total.credits} credits** in all · "
              f"highest level reached: **{md_text(level_text(total.levels))}**", "",
              f'<ol class="commons-steps" aria-label="Steps of {esc(pathway.title)}" '
@@ -151,7 +152,7 @@ def generate_pathways_index(commons: Commons, settings: Settings) -> list[Genera
     here = PATHWAYS
     body = ["Step-by-step routes into and through care and support work. Join at any step; "
             "you do not have to go all the way.", "",
-            '<div class="commons-cards" markdown="block">', ""]
+            "## All pathways", "", '<div class="commons-cards" markdown="block">', ""]
     for pathway in sorted(index.pathways, key=lambda p: (p.title.lower(), p.id)):
         steps = index.steps[pathway.id]
         total = totals(commons, steps)

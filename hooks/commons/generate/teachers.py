@@ -75,6 +75,8 @@ def directory_page(commons: Commons) -> str:
         f'<p class="commons-filter-count" role="status" aria-live="polite" '
         f'data-commons-count data-total="{len(teachers)}">{_count(len(teachers))}</p>',
         "",
+        "## Everyone listed",
+        "",
         '<div class="commons-cards" data-commons-list markdown="block">',
         "",
     ]
