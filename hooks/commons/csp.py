@@ -34,7 +34,7 @@ _SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript",
                  "application/ecmascript", "text/ecmascript"}
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _ATTR = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-_EXISTING = re.compile(r'\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE)
+_EXISTING = re.compile(r'<meta\s+http-equiv="Content-Security-Policy"[^>]*>', re.IGNORECASE)
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 
@@ -42,6 +42,20 @@ _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 def _attributes(raw: str) -> dict[str, str]:
     return {m.group(1).lower(): next((g for g in m.groups()[1:] if g is not None), "")
             for m in _ATTR.finditer(raw)}
+
+
+def _without_policies(html: str) -> str:
+    """The page without any CSP meta tag, nor the white space just before each. (Found
+    without a leading `\\s*` in the pattern, which would retry every white-space run of the
+    page character by character.)"""
+    kept, end = [], 0
+    for match in _EXISTING.finditer(html):
+        start = match.start()
+        while start > end and html[start - 1].isspace():
+            start -= 1
+        kept.append(html[end:start])
+        end = match.end()
+    return "".join(kept) + html[end:] if kept else html
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -71,7 +85,7 @@ def policy(hashes: list[str]) -> str:
 def apply(html: str) -> str:
     """The page with one CSP meta tag, right after <meta charset> (or <head>), that allows
     the page's own inline scripts. Running it again on its output changes nothing."""
-    html = _EXISTING.sub("", html)
+    html = _without_policies(html)
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         return html

@@ -96,7 +96,23 @@ def past(commons: Commons, today: dt.date) -> list[Event]:
 
 
 def for_session(commons: Commons, session_id: str, today: dt.date) -> list[Event]:
-    return [e for e in upcoming(commons, today) if e.session == session_id]
+    return list(_upcoming_by_session(commons.events, today).get(session_id, ()))
+
+
+_BY_SESSION: list = []  # [(events, today, {session id: upcoming events})]: the last seen
+
+
+def _upcoming_by_session(events: tuple[Event, ...], today: dt.date) -> dict[str, list[Event]]:
+    """Upcoming events grouped by session, worked out once per build rather than once per
+    session page (every session page asks for its own)."""
+    if _BY_SESSION and _BY_SESSION[0][0] is events and _BY_SESSION[0][1] == today:
+        return _BY_SESSION[0][2]
+    grouped: dict[str, list[Event]] = {}
+    for event in events:
+        if is_upcoming(event, today):
+            grouped.setdefault(event.session, []).append(event)
+    _BY_SESSION[:] = [(events, today, grouped)]
+    return grouped
 
 
 def events_for_region(commons: Commons, region_id: str, today: dt.date) -> list[Event]:

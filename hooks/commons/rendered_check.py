@@ -15,6 +15,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from lxml import etree
+
 from .html_policy import url_problem
 
 CONTENT_FORBIDDEN = frozenset({
@@ -49,8 +51,67 @@ def content_issues(html: str) -> list[str]:
 
 
 def page_issues(html: str, theme: frozenset[str]) -> list[str]:
-    """What must not be anywhere in a finished page; theme is from theme_scripts()."""
-    return _Scanner.run(html, in_content=False, theme=theme)
+    """What must not be anywhere in a finished page; theme is from theme_scripts().
+
+    A whole page is parsed by libxml2 (through lxml), which tokenises as a browser does and
+    is many times faster than html.parser on a page full of navigation; input it cannot
+    parse at all goes through the html.parser scan instead."""
+    try:
+        root = etree.fromstring(html.encode("utf-8"), _PAGE_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None:
+        return _Scanner.run(html, in_content=False, theme=theme)
+    issues: list[str] = []
+    for element in root.iter():
+        if element.tag == "script":
+            issues += _script_issues(element.sourceline or 0, dict(element.attrib),
+                                     element.text or "", theme)
+        for name, value in element.items():
+            # the parser has decoded entities once; url_problem finds nothing in a value
+            # without a ':' or, from a second entity, a '&'
+            name = name.lower()
+            if name.startswith("on") or (name in URL_ATTRIBUTES
+                                         and (":" in value or "&" in value)):
+                issues += _attribute_issues(element.tag.lower(), element.sourceline or 0,
+                                            [(name, value)], in_content=False)
+    return issues
+
+
+_PAGE_PARSER = etree.HTMLParser(encoding="utf-8", huge_tree=True)
+
+
+def _attribute_issues(tag: str, line: int, attrs, in_content: bool) -> list[str]:
+    issues = []
+    for name, value in attrs:
+        name = name.lower()
+        if name.startswith("on"):
+            issues.append(f"line {line}: an event handler '{name}' on <{tag}>")
+        elif name == "style" and in_content:
+            issues.append(f"line {line}: a style attribute on <{tag}>")
+        elif name in URL_ATTRIBUTES and value:
+            for part in (value.split(",") if name == "srcset" else [value]):
+                problem = url_problem(part.strip())
+                if problem:
+                    issues.append(f"line {line}: on <{tag} {name}>, {problem}")
+    return issues
+
+
+def _script_issues(line: int, values: dict[str, str | None], text: str,
+                   theme: frozenset[str]) -> list[str]:
+    """A script from another site, or an inline script that is not the theme's own."""
+    src = (values.get("src") or "").strip()
+    if src:
+        if _OTHER_SITE.match(src):
+            return [f"line {line}: a script from another site, '{src}'"]
+    elif ((values.get("type") or "").strip().lower() not in DATA_SCRIPT_TYPES
+          and not any(text.startswith(prefix) for prefix in theme)):
+        return [f"line {line}: an inline script that is not the theme's: "
+                f"'{text.strip()[:60]}'"]
+    return []
+
+
+_OTHER_SITE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 
 class _Scanner(HTMLParser):
@@ -74,26 +135,14 @@ class _Scanner(HTMLParser):
             self.issues.append(f"line {line}: a <{tag}> element in the page content")
         elif tag == "script" and not self.in_content:
             self._check_script(line, values)
-        for name, value in attrs:
-            name = name.lower()
-            if name.startswith("on"):
-                self.issues.append(f"line {line}: an event handler '{name}' on <{tag}>")
-            elif name == "style" and self.in_content:
-                self.issues.append(f"line {line}: a style attribute on <{tag}>")
-            elif name in URL_ATTRIBUTES and value:
-                for part in (value.split(",") if name == "srcset" else [value]):
-                    problem = url_problem(part.strip())
-                    if problem:
-                        self.issues.append(f"line {line}: on <{tag} {name}>, {problem}")
+        self.issues += _attribute_issues(tag, line, attrs, self.in_content)
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
 
     def _check_script(self, line: int, values: dict[str, str | None]) -> None:
-        src = (values.get("src") or "").strip()
-        if src:
-            if re.match(r"^([a-z][a-z0-9+.-]*:|//)", src, re.IGNORECASE):
-                self.issues.append(f"line {line}: a script from another site, '{src}'")
+        if (values.get("src") or "").strip():
+            self.issues += _script_issues(line, values, "", self.theme)
         elif (values.get("type") or "").strip().lower() not in DATA_SCRIPT_TYPES:
             self.script = (line, "")
 
@@ -105,9 +154,7 @@ class _Scanner(HTMLParser):
         if tag == "script" and self.script is not None:
             line, text = self.script
             self.script = None
-            if not any(text.startswith(prefix) for prefix in self.theme):
-                self.issues.append(f"line {line}: an inline script that is not the theme's: "
-                                   f"'{text.strip()[:60]}'")
+            self.issues += _script_issues(line, {}, text, self.theme)
 
 
 def page_label(src_uri: str, generated: bool) -> str:
