@@ -88,12 +88,30 @@ def word_count(text: str) -> int:
     return len(re.findall(r"[A-Za-z][A-Za-z'’-]*", text))
 
 
+class _RememberedHyphenation:
+    """textstat's hyphenator, remembering each word: textstat counts a text's syllables
+    word by word, and a commons of thousands of pages uses a few thousand words."""
+
+    def __init__(self, hyphenator) -> None:
+        self._hyphenator, self._known = hyphenator, {}
+
+    def positions(self, word: str) -> list[int]:
+        found = self._known.get(word)
+        if found is None:
+            found = self._known[word] = self._hyphenator.positions(word)
+        return found
+
+
+_STATS = type(textstat.textstat)()  # our own instance: textstat's shared one is untouched
+_STATS.pyphen = _RememberedHyphenation(_STATS.pyphen)
+
+
 def reading_ease(body: str) -> float | None:
     """The Flesch reading ease of a Markdown body, or None when it is too short to judge."""
     text = plain_text(body)
     if word_count(text) < MIN_WORDS:
         return None
-    return float(textstat.flesch_reading_ease(text))
+    return float(_STATS.flesch_reading_ease(text))
 
 
 def readability_rule(commons: Commons, sources: list[Source]) -> list[Problem]:
