@@ -8,7 +8,10 @@ admonition markers, attribute lists, HTML tags and abbreviation definitions. Hig
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+import threading
 
 import textstat
 
@@ -47,21 +50,34 @@ def plain_text(body: str) -> str:
     Headings, list items and admonition titles become sentences of their own, so that a
     short heading does not run on into the paragraph after it.
     """
-    text = _FENCED.sub("", body)
-    for pattern in (_ABBR_DEF, _LINK_DEF, _TABLE_ROW, _RULE):
-        text = pattern.sub("", text)
-    text = _FOOTNOTE_DEF.sub("", text)
-    text = _INLINE_CODE.sub("", text)
-    text = _IMAGE.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
-    text = _REF_LINK.sub(r"\1", text)
-    text = _BARE_URL.sub("", text)
-    text = _HTML_TAG.sub("", text)
-    text = _ATTR_LIST.sub("", text)
-    text = _ADMONITION.sub(lambda m: _sentence(m.group(1) or ""), text)
-    text = _TAB.sub(lambda m: _sentence(m.group(1)), text)
-    text = _HEADING.sub(lambda m: _sentence(m.group(1)), text)
+    text = body
+    for pattern, replacement, marks in _STRIPS:
+        if any(mark in text for mark in marks):
+            text = pattern.sub(replacement, text)
     return re.sub(r"\s+", " ", " ".join(_sentence(part) for part in _parts(text))).strip()
+
+
+# Each pattern in the order plain_text applies it, its replacement, and the marks one of which
+# any match contains: a pattern runs only on a body with one of its marks (most bodies have
+# no tables, code, footnotes or admonitions, and each pass over every page costs).
+_STRIPS = (
+    (_FENCED, "", ("```", "~~~")),
+    (_ABBR_DEF, "", ("*[",)),
+    (_LINK_DEF, "", ("]:",)),
+    (_TABLE_ROW, "", ("|",)),
+    (_RULE, "", ("-", "*", "_")),
+    (_FOOTNOTE_DEF, "", ("[^",)),
+    (_INLINE_CODE, "", ("`",)),
+    (_IMAGE, r"\1", ("![",)),
+    (_LINK, r"\1", ("](",)),
+    (_REF_LINK, r"\1", ("][",)),
+    (_BARE_URL, "", ("http", "mailto:")),
+    (_HTML_TAG, "", ("<",)),
+    (_ATTR_LIST, "", ("{",)),
+    (_ADMONITION, lambda m: _sentence(m.group(1) or ""), ("!!!", "???")),
+    (_TAB, lambda m: _sentence(m.group(1)), ("===",)),
+    (_HEADING, lambda m: _sentence(m.group(1)), ("#",)),
+)
 
 
 def _parts(text: str) -> list[str]:
@@ -117,8 +133,7 @@ def reading_ease(body: str) -> float | None:
 def readability_rule(commons: Commons, sources: list[Source]) -> list[Problem]:
     """Every public page whose body reads harder than the threshold, at its line 1."""
     problems = []
-    for source in sources:
-        score = reading_ease(source.document.body)
+    for source, score in zip(sources, scores([s.document.body for s in sources])):
         if score is not None and score < THRESHOLD:
             problems.append(Problem(
                 source.path, 1,
@@ -127,3 +142,18 @@ def readability_rule(commons: Commons, sources: list[Source]) -> list[Problem]:
                 hint="use shorter sentences and everyday words; split long paragraphs; "
                      "explain or expand any jargon"))
     return problems
+
+
+PARALLEL_FROM = 400  # bodies; below this, starting processes costs more than it saves
+
+
+def scores(bodies: list[str]) -> list[float | None]:
+    """reading_ease of each body, in order: on a large commons spread over the machine's
+    cores (forked, so nothing is imported again), unless threads are running (a fork would
+    copy them in an unknown state, as under `mkdocs serve`)."""
+    processes = min(os.cpu_count() or 1, 4)
+    if (processes < 2 or len(bodies) < PARALLEL_FROM or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return [reading_ease(body) for body in bodies]
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        return pool.map(reading_ease, bodies, chunksize=max(1, len(bodies) // (processes * 4)))
