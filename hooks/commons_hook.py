@@ -26,6 +26,7 @@ log = logging.getLogger("mkdocs.plugins.commons")
 
 def on_startup(*, command: str, dirty: bool) -> None:
     STATE.reset()
+    STATE.previewing = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -103,11 +104,13 @@ def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
     theme = rendered_check.theme_scripts(tuple(config.theme.dirs))
     for issue in rendered_check.page_issues(output, theme):
         log.warning(f"{label}: rendered HTML, {issue}")
-    return csp.apply(output)
+    return output if STATE.previewing else csp.apply(output)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    return csp.apply(output_content) if template_name.endswith(".html") else output_content
+    if STATE.previewing or not template_name.endswith(".html"):
+        return output_content
+    return csp.apply(output_content)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -17,6 +17,9 @@ class BuildState:
     settings: Settings | None = None
     page_dates: dict | None = None  # root-relative file -> last commit day (page_info)
     origins: dict | None = None  # generated page -> what it is made from (page_info)
+    # `mkdocs serve` injects an inline live-reload script whose text changes on every
+    # rebuild, so the preview goes without the Content-Security-Policy; builds keep it.
+    previewing: bool = False  # set once per process, not reset between rebuilds
 
     def reset(self) -> None:
         self.loaded = None
