@@ -65,3 +65,10 @@ def test_shipped_commons_builds_with_no_warnings(tmp_path):
     assert result.returncode == 0, result.stderr[-5000:]
     assert "WARNING" not in result.stderr, result.stderr
     assert (tmp_path / "site/index.html").is_file()
+
+
+def test_build_into_a_folder_that_does_not_exist_yet(mini, tmp_path):
+    site = tmp_path / "new" / "public" / "site"
+    result = build_atomically(mini, site_dir=site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "index.html").is_file()

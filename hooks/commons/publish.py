@@ -28,6 +28,7 @@ def build_atomically(root: Path, site_dir: Path | None = None,
     if refused:  # MkDocs' YAML loader would run the tagged code as it reads the file
         return subprocess.CompletedProcess([], 1, "", "the site configuration was refused; "
                                            "nothing was built:\n" + format_problems(refused))
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     try:
