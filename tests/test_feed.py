@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import make_commons
 
-from commons.generate.feed import ATOM, feed_xml, generate_feed, git_dates
+from commons.generate.feed import ATOM, feed_xml, generate_feed
+from commons.git_dates import commit_times
 from commons.pipeline import load
 from commons.settings import Settings
 
@@ -46,7 +47,7 @@ def entries(xml: str) -> list[ET.Element]:
 
 def test_git_dates_come_from_one_log_of_the_docs_folder(dated):
     root, _ = dated
-    dates = git_dates(str(root / "content"))
+    dates = commit_times(str(root / "content"))
     first, last = dates["toolkits/card-pack.md"]
     assert first == dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone.utc)
     assert last.isoformat() == "2026-06-10T15:30:00+01:00"
@@ -85,4 +86,4 @@ def test_without_git_the_feed_uses_last_reviewed_then_the_build_date(dated):
 
 
 def test_no_git_repository_means_no_dates(tmp_path: Path):
-    assert git_dates(str(tmp_path)) == {}
+    assert commit_times(str(tmp_path)) == {}

@@ -5,10 +5,11 @@ a file not yet committed, the file's modification time."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .generate.feed import git_dates
+Dates = dict[str, tuple[dt.datetime, dt.datetime]]  # path: (first commit, last commit)
 
 
 @dataclass(frozen=True)
@@ -17,9 +18,27 @@ class Changed:
     recorded_by: str  # "git" or "file" (modification time, when git has no record)
 
 
+def commit_times(folder: str) -> Dates:
+    """(first, last) commit time of each file under folder, by folder-relative path, from
+    one `git log` call; empty when folder is not in a git work tree or git is missing."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", folder, "log", "--format=%x00%cI", "--name-only", "--relative",
+             "--no-renames", "--", "."], capture_output=True, text=True, timeout=60, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    dates: Dates = {}
+    for block in result.stdout.split("\0")[1:]:  # newest commit first
+        stamp, *names = block.strip().split("\n")
+        when = dt.datetime.fromisoformat(stamp)
+        for name in filter(None, names):
+            dates[name] = (when, dates[name][1] if name in dates else when)
+    return dates
+
+
 def history(root: Path) -> dict[str, dt.date]:
     """The last commit day of every file git knows under root, by root-relative path."""
-    return {name: updated.date() for name, (_, updated) in git_dates(str(root)).items()}
+    return {name: updated.date() for name, (_, updated) in commit_times(str(root)).items()}
 
 
 def last_changed(root: Path, source: str, known: dict[str, dt.date]) -> Changed | None:

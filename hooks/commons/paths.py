@@ -27,3 +27,12 @@ def unsafe_output_path(src_uri: str) -> str | None:
         if not _SEGMENT.match(segment):
             return f"'{segment}' has characters outside a-z, 0-9, '-', '_' and '.'"
     return None
+
+
+def page_url(site_url: str, path: str) -> str:
+    """The live address of a file inside content/, with MkDocs' directory URLs for Markdown
+    pages: 'sessions/x.md' -> '<site>/sessions/x/', 'index.md' -> '<site>/'."""
+    if path.endswith(".md"):
+        stem = path[:-3]
+        path = "" if stem == "index" else stem.removesuffix("/index") + "/"
+    return site_url.rstrip("/") + "/" + path

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import events as ev
-from .generate.calendar import page_url
+from .paths import page_url
 from .generate.common import PARTNERS, qualification_uri, teacher_uri
 from .generate.index import cross_index
 from .generate.whats_on import WHATS_ON

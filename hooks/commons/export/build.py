@@ -22,7 +22,8 @@ from .cache import Cache, cache_key
 from .cards import card_problems, find_cards, sheet_markdown
 from .formats import FORMATS, Document, Format, Style
 from .pandoc import ExportError
-from .source import page_url, prepare
+from ..paths import page_url
+from .source import prepare
 
 log = logging.getLogger("mkdocs.plugins.commons.downloads")
 WORKERS = 2

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..paths import page_url
 from ..problems import Problem
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -83,14 +84,6 @@ def check_paths(label: str, body: str, body_line: int, src_path: str,
                 folder: Path | None = None) -> list[Problem]:
     """Only the problems: images and includes that leave the page's folder, and the like."""
     return prepare(label, body, body_line, src_path, folder, "").problems
-
-
-def page_url(site_url: str, path: str) -> str:
-    """The live address of a file inside content/ (directory URLs for Markdown pages)."""
-    if path.endswith(".md"):
-        path = path[:-3]
-        path = "" if path == "index" else path.removesuffix("/index") + "/"
-    return site_url.rstrip("/") + "/" + path if site_url else path
 
 
 def _inside(ctx: _Context, line: int, target: str, what: str) -> Path | None:

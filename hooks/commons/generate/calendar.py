@@ -8,12 +8,13 @@ DTSTAMP is the build date, so a rebuild on the same day is byte-identical.
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import icalendar
 
 from .. import events as ev
 from ..model import Commons, Event
+from ..paths import page_url
 from ..settings import Settings
 from . import GeneratedFile
 from .common import regions_in_order
@@ -66,10 +67,3 @@ def _vevent(commons: Commons, settings: Settings, event: Event,
     item.add("url", page_url(settings.site_url, page.src_path if page else WHATS_ON))
     item.add("status", "CONFIRMED")
     return item
-
-
-def page_url(site_url: str, src_path: str) -> str:
-    """The address MkDocs gives a page with directory URLs: 'sessions/x.md' ->
-    '<site>/sessions/x/'."""
-    stem = src_path.removesuffix(".md")
-    return urljoin(site_url or "/", "" if stem == "index" else stem.removesuffix("/index") + "/")

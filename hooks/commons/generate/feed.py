@@ -9,43 +9,24 @@ build date. The feed's own updated time is its newest entry's, so it is determin
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
+from ..git_dates import Dates, commit_times
 from ..model import Commons, Page
+from ..paths import page_url
 from ..settings import Settings
 from . import GeneratedFile
-from .calendar import page_url
 
 FEED = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"
 KINDS = ("policy", "pathway", "toolkit", "session")
 LIMIT = 50
-Dates = dict[str, tuple[dt.datetime, dt.datetime]]  # src_path: (published, updated)
 
 
 def generate_feed(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    dates = git_dates(settings.docs_dir) if settings.docs_dir else {}
+    dates = commit_times(settings.docs_dir) if settings.docs_dir else {}
     return [GeneratedFile(FEED, feed_xml(commons, settings, dates), "content/")]
-
-
-def git_dates(docs_dir: str) -> Dates:
-    """(first, last) commit time of each file under docs_dir, from one `git log` call;
-    empty when docs_dir is not in a git work tree or git is missing."""
-    try:
-        result = subprocess.run(
-            ["git", "-C", docs_dir, "log", "--format=%x00%cI", "--name-only", "--relative",
-             "--no-renames", "--", "."], capture_output=True, text=True, timeout=60, check=True)
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    dates: Dates = {}
-    for block in result.stdout.split("\0")[1:]:  # newest commit first
-        stamp, *names = block.strip().split("\n")
-        when = dt.datetime.fromisoformat(stamp)
-        for name in filter(None, names):
-            dates[name] = (when, dates[name][1] if name in dates else when)
-    return dates
 
 
 def entry_dates(page: Page, dates: Dates, today: dt.date) -> tuple[dt.datetime, dt.datetime]:

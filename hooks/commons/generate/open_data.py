@@ -20,10 +20,10 @@ import yaml
 from ..csv_encoding import read_csv_text
 from ..markup import md_text
 from ..model import Commons, Teacher
+from ..paths import page_url
 from ..privacy import PUBLIC, TEACHER_COLUMNS
 from ..settings import Settings
 from . import GeneratedFile
-from .calendar import page_url
 from .common import page_md
 
 FOLDER = "open-data"
