@@ -17,7 +17,10 @@ import pytest
 
 from browser.conftest import built_site, serve  # noqa: F401  (built_site is a fixture)
 
-LINKCHECKER = Path(sys.executable).with_name("linkchecker")
+# Through our runner: as root, LinkChecker's own command switches to `nobody`, who cannot
+# read a .venv inside a private temporary clone.
+LINKCHECKER = [sys.executable,
+               str(Path(__file__).resolve().parent.parent / "scripts/run_linkchecker.py")]
 CONFIG = """\
 [checking]
 threads=4
@@ -36,7 +39,7 @@ def broken_links(site: Path, config_dir: Path) -> tuple[list[str], str]:
     config = config_dir / "linkcheckerrc"
     config.write_text(CONFIG, encoding="utf-8")
     with serve(site) as base:
-        result = subprocess.run([str(LINKCHECKER), "-f", str(config), "-o", "csv",
+        result = subprocess.run([*LINKCHECKER, "-f", str(config), "-o", "csv",
                                  "--no-status", base], capture_output=True, text=True,
                                 timeout=300)
     rows = csv.DictReader(io.StringIO("\n".join(

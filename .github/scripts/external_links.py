@@ -23,7 +23,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-LINKCHECKER = Path(sys.executable).with_name("linkchecker")
+LINKCHECKER = [sys.executable,
+               str(Path(__file__).resolve().parents[2] / "scripts/run_linkchecker.py")]
 MAX_ROWS = 300  # an issue body holds 65,536 characters
 CONFIG = """\
 [checking]
@@ -89,7 +90,7 @@ def main(argv: list[str]) -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}/"
     try:
-        result = subprocess.run([str(LINKCHECKER), "-f", str(rc), "-o", "csv", "--no-status",
+        result = subprocess.run([*LINKCHECKER, "-f", str(rc), "-o", "csv", "--no-status",
                                  base], capture_output=True, text=True, timeout=3000)
     finally:
         server.shutdown()
