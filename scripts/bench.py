@@ -28,8 +28,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import fixture  # noqa: E402
-from benchlib.sizes import first_visit_bytes, html_pages, stock_search_bytes, tree_bytes  # noqa: E402
 from benchlib.searchprobe import first_search_bytes  # noqa: E402
+from benchlib.sizes import first_visit_bytes, html_pages, stock_search_bytes, tree_bytes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 HALF = {"large": "medium", "medium": "small", "small": "eighth"}

@@ -1,6 +1,7 @@
 """`make check`: validate content and data without rendering; list every problem.
 
     python scripts/check.py [--format text|github] [--root DIR]
+    python scripts/check.py --explain CM201     # what a rule checks and how to fix it
 
 Exit status 0 when there are no errors (warnings are printed), 1 otherwise.
 """
@@ -12,9 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-from commons.config_check import config_problems
+from commons.core.problems import errors, format_problems
 from commons.pipeline import load
-from commons.problems import errors, format_problems
+from commons.rules import RULES, explain
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,11 +25,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=("text", "github"), default="text",
                         help="github prints annotations for GitHub Actions")
     parser.add_argument("--root", type=Path, default=ROOT, help="the commons to check")
+    parser.add_argument("--explain", metavar="CODE",
+                        help="print what the rule with this code checks and how to fix it")
     args = parser.parse_args(argv)
+    if args.explain:
+        return _explain(args.explain)
     started = time.perf_counter()
     loaded = load(args.root)
-    if (args.root / "mkdocs.yml").exists():  # a data-only folder has no site config
-        loaded.problems[:0] = config_problems(args.root / "mkdocs.yml")
     if loaded.problems:
         print(format_problems(loaded.problems, args.format))
     found = len(errors(loaded.problems))
@@ -39,6 +42,16 @@ def main(argv: list[str] | None = None) -> int:
                f"{len(loaded.problems) - found} warning{'s' * (len(loaded.problems) - found != 1)}")
     print(summary, file=sys.stderr)
     return 1 if found else 0
+
+
+def _explain(code: str) -> int:
+    entry = explain(code)
+    if entry is None:
+        known = ", ".join(rule.code for rule in RULES)
+        print(f"'{code}' is not a rule's code; the codes are {known}", file=sys.stderr)
+        return 2
+    print(entry)
+    return 0
 
 
 if __name__ == "__main__":

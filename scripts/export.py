@@ -16,12 +16,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from commons.core.problems import errors, format_problems
 from commons.export import CACHE_FOLDER
 from commons.export.build import export_all
 from commons.export.listing import human_size
+from commons.load.settings import from_config
 from commons.pipeline import load
-from commons.problems import errors, format_problems
-from commons.settings import from_config
 
 ROOT = Path(__file__).resolve().parent.parent
 

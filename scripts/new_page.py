@@ -19,13 +19,12 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
-
 from commons import schema
-from commons.fields import ID_MAX_LENGTH, ID_PATTERN, Choice, Group, ListOf, Ref
+from commons.core.paths import WINDOWS_RESERVED
 from commons.generate import GENERATORS
-from commons.paths import WINDOWS_RESERVED
+from commons.load.settings import Settings
+from commons.model.fields import ID_MAX_LENGTH, ID_PATTERN, Choice, Group, ListOf, Ref
 from commons.pipeline import load
-from commons.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = {kind: folder for folder, kind in schema.CONTENT_FOLDERS.items()} | {"page": "about"}

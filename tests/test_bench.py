@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from commons.core.problems import errors
+from commons.pipeline import load
 from conftest import ROOT
 
-from commons.pipeline import load
-from commons.problems import errors
-
 sys.path.insert(0, str(ROOT / "scripts"))
-from benchlib import fixture, sizes  # noqa: E402
 import bench  # noqa: E402
+from benchlib import fixture, sizes  # noqa: E402
 
 
 def tree(folder: Path) -> dict[str, str]:

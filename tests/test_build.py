@@ -6,9 +6,8 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, edit
-
 from commons.publish import build_atomically
+from conftest import ROOT, edit
 
 
 def tree_digest(folder: Path) -> str:

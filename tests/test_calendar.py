@@ -7,11 +7,10 @@ import datetime as dt
 
 import icalendar
 import pytest
-from conftest import make_commons
-
 from commons.generate.calendar import generate_calendars
+from commons.load.settings import Settings
 from commons.pipeline import load
-from commons.settings import Settings
+from conftest import make_commons
 
 SETTINGS = Settings(today=dt.date(2026, 11, 23), site_url="https://commons.example.org/")
 
@@ -73,8 +72,8 @@ def test_output_is_identical_for_the_same_build_date(calendars):
 
 
 def test_the_october_change_too():
-    from commons.events import LONDON
-    from commons.model import Commons, Event, Page
+    from commons.model.events import LONDON
+    from commons.model.records import Commons, Event, Page
 
     page = Page("s", "session", "sessions/s.md", "S", "About S.", {})
     def at(day: int) -> Event:

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import edit, make_commons
-
 from commons import schema
-from commons.page_info import FEEDBACK_FORM
+from commons.render.page_info import FEEDBACK_FORM
+from conftest import edit, make_commons
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from commons.csv_encoding import encoding_problem
 from commons.generate.open_data import generate_open_data
+from commons.load.csv_encoding import encoding_problem
+from commons.load.settings import Settings
 from commons.pipeline import load
-from commons.settings import Settings
 
 
 def _as_spreadsheet_saves_it(path: Path, blank_rows: int = 2) -> None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import edit
-
 from commons.pipeline import load
+from conftest import edit
 
 
 def texts(root: Path) -> list[str]:

@@ -7,14 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, edit, make_commons
-
 from commons import events
 from commons.generate.regions import region_page
-from commons.generate.whats_on import (archive_page, filter_tokens, whats_on_page,
-                                       with_session_dates)
+from commons.generate.whats_on import archive_page, filter_tokens, whats_on_page, with_session_dates
 from commons.pipeline import load
 from commons.publish import build_atomically
+from conftest import ROOT, edit, make_commons
 
 TODAY = dt.date(2026, 11, 23)
 EVENTS = "data/events.csv"

@@ -10,12 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from commons.export import pandoc
 from commons.export.build import export_all
 from commons.export.formats import Style
+from commons.load.settings import Settings
 from commons.pipeline import load
-from commons.settings import Settings
 from conftest import edit
 
 EXPORT = Path(__file__).resolve().parent / "fixtures" / "export"

@@ -9,12 +9,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
-from commons.content import load_pages
 from commons.export.build import document
 from commons.export.formats import Style, card_colour, cards
-from commons.settings import Settings
+from commons.load.settings import Settings
+from commons.model.pages import load_pages
+from pypdf import PdfReader
 
 PACK = (Path(__file__).resolve().parent.parent / "content" / "toolkits"
         / "learning-organisation-card-pack")

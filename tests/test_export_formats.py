@@ -11,15 +11,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
+from commons.core.paths import unsafe_output_path
 from commons.export.build import export_all, file_uri
 from commons.export.formats import FORMATS
-from commons.model import Page
-from commons.paths import unsafe_output_path
+from commons.load.settings import Settings
+from commons.model.records import Page
 from commons.pipeline import load
-from commons.settings import Settings
 from conftest import make_commons
+from pypdf import PdfReader
 
 EXPORT = Path(__file__).resolve().parent / "fixtures" / "export"
 SETTINGS = Settings(today=dt.date(2026, 6, 1), site_url="https://commons.example.org/")

@@ -12,13 +12,12 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from commons.export import pandoc
 from commons.export.build import export_all
-from commons.export.source import prepare
 from commons.export.typeset import compile_pdf
+from commons.load.download_source import prepare
+from commons.load.settings import Settings
 from commons.pipeline import load
-from commons.settings import Settings
 from conftest import edit
 
 MARKER = b"SECRET-MARKER-7f3a"

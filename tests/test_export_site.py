@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from commons.publish import build_atomically
 
 EXPORT = Path(__file__).resolve().parent / "fixtures" / "export"

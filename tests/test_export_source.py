@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from commons.export.source import page_url, prepare
+from commons.load.download_source import page_url, prepare
 
 SITE = "https://commons.example.org/"
 

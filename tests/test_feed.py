@@ -9,12 +9,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import make_commons
-
 from commons.generate.feed import ATOM, feed_xml, generate_feed
-from commons.git_dates import commit_times
+from commons.load.git_dates import commit_times
+from commons.load.settings import Settings
 from commons.pipeline import load
-from commons.settings import Settings
+from conftest import make_commons
 
 NS = {"a": ATOM}
 TODAY = dt.date(2026, 11, 23)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from commons.frontmatter import parse, split
+from commons.load.frontmatter import parse, split
 
 
 def test_split_reports_body_line():

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from adversarial.hostile import readable_text
 from commons.publish import build_atomically
 from conftest import edit, make_commons

@@ -8,12 +8,22 @@ import re
 from pathlib import Path
 
 import pytest
-
-from commons.generate import GENERATORS, augment, coverage, generate_all, pathways, reviews
-from commons.generate import partners, qualifications, regions, roles, teachers, topics
-from commons.generate.index import cross_index
+from commons.generate import (
+    GENERATORS,
+    augment,
+    coverage,
+    generate_all,
+    partners,
+    pathways,
+    qualifications,
+    regions,
+    reviews,
+    roles,
+    teachers,
+    topics,
+)
+from commons.load.settings import Settings
 from commons.pipeline import load
-from commons.settings import Settings
 from conftest import edit, make_commons
 
 TODAY = dt.date(2026, 11, 23)
@@ -145,7 +155,7 @@ def test_region_page_lists_authorities_partners_teachers_and_sessions(commons):
 
 def test_pathway_totals_and_visual(commons):
     pathway = commons.pages["practice-teacher"]
-    result = pathways.totals(commons, cross_index(commons).steps["practice-teacher"])
+    result = pathways.totals(commons, commons.index.steps["practice-teacher"])
     assert result.credits == 60 and result.levels == (("SCQF", 9),)
     html = pathways.steps_html(commons, pathway)
     assert '<ol class="commons-steps" aria-label="Steps of Becoming a practice teacher"' in html
@@ -281,8 +291,7 @@ def test_names_from_data_are_escaped(commons):
 
 def test_escaped_text_shows_no_backslashes_to_readers():
     import markdown
-
-    from commons.markup import md_text
+    from commons.core.markup import md_text
     text = "Masterclass: rights = care ~ 2^3 | *not bold* [not](a link) #1 <b>"
     html = markdown.markdown(md_text(text), extensions=["tables", "def_list", "attr_list"])
     assert html == ("<p>Masterclass: rights = care ~ 2^3 | *not bold* [not](a link) #1 "

@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from browser.conftest import built_site, serve  # noqa: F401  (built_site is a fixture)
 
 # Through our runner: as root, LinkChecker's own command switches to `nobody`, who cannot

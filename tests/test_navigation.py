@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from commons.navigation import order_sections
+from commons.render.navigation import order_sections
 
 
 @dataclass

@@ -10,13 +10,12 @@ import json
 
 import frictionless
 import pytest
-from conftest import make_commons
-
 from commons.generate.calendar import generate_calendars
 from commons.generate.feed import generate_feed
 from commons.generate.open_data import generate_open_data
+from commons.load.settings import Settings
 from commons.pipeline import load
-from commons.settings import Settings
+from conftest import make_commons
 
 
 @pytest.fixture(scope="module")

@@ -11,13 +11,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import edit, make_commons
-
-from commons.git_dates import Changed, history, last_changed
-from commons.model import Page
-from commons.page_info import edit_url, feedback_url, page_info, review_of, source_of
+from commons.load.git_dates import Changed, history, last_changed
+from commons.load.settings import Settings
+from commons.model.records import Page
 from commons.publish import build_atomically
-from commons.settings import Settings
+from commons.render.page_info import edit_url, feedback_url, page_info, review_of, source_of
+from conftest import edit, make_commons
 
 REPO = "https://github.com/learning-commons/commons"
 SETTINGS = Settings(today=dt.date(2027, 7, 1), repo_url=REPO, edit_uri="edit/main/content/")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from commons.pipeline import load
-from commons.readability import THRESHOLD, plain_text, reading_ease
+from commons.rules.readability import THRESHOLD, plain_text, reading_ease
 
 HARD = """
 Notwithstanding the aforementioned organisational considerations, stakeholders are

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import edit
-
 from commons.pipeline import load
+from conftest import edit
 
 
 def texts(root):

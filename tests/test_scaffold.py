@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from commons import schema
 from commons.pipeline import load
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from commons import schema
-from commons.frontmatter import parse
+from commons.load.frontmatter import parse
 
 POLICY = """---
 title: Learning policy

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, make_commons
-
 from commons import search
 from commons.pipeline import load
 from commons.publish import build_atomically
+from conftest import ROOT, make_commons
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from benchlib.searchprobe import first_search_bytes, run_queries, search_site  # noqa: E402

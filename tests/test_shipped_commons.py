@@ -8,10 +8,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
-from commons.model import PERSPECTIVES
+from commons.model.records import PERSPECTIVES
 from commons.pipeline import load
-from commons.readability import THRESHOLD, reading_ease
+from commons.rules.readability import THRESHOLD, reading_ease
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = dt.date(2026, 11, 23)  # the day this commons was published

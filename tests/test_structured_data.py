@@ -9,12 +9,11 @@ import re
 
 import extruct
 import pytest
-from conftest import make_commons
-
-from commons.model import Commons, Page
+from commons.load.settings import Settings
+from commons.model.records import Commons, Page
 from commons.publish import build_atomically
-from commons.settings import Settings
-from commons.structured_data import PageFacts, metadata, script_json
+from commons.render.structured_data import PageFacts, metadata, script_json
+from conftest import make_commons
 
 
 @pytest.fixture(scope="module")

@@ -1,59 +1,117 @@
-"""Load, validate and model the whole commons: the one entry point for hooks, scripts
-and tests. Nothing here renders or writes files."""
+"""The pipeline as plain Python, for the hook, the scripts and the tests alike:
+
+    load -> model -> rules                      `check()`: what `make check` runs
+    ... -> generate, export                     `Build`: one per build, made in on_config
+
+Nothing here imports MkDocs, renders HTML or writes files; `render/` and the hook do that.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from . import events, model
-from .content import Source, load_pages
-from .data import load_package
-from .privacy import privacy_problems
-from .problems import Problem, errors
-from .references import check_pages, check_teacher_lists
-from .rules import RULES
-from .source_files import outside_links
+from commons import rules
+from commons.core.problems import Problem, errors
+from commons.export import download_files
+from commons.generate import GeneratedFile, generate_all
+from commons.load import git_dates
+from commons.load.config_check import config_problems, read_config
+from commons.load.content_files import outside_links
+from commons.load.pages import read_pages
+from commons.load.settings import Settings, from_config
+from commons.load.tables import load_package
+from commons.model.build import build_commons
+from commons.model.records import Commons
+from commons.rules.reviews import apply_switch
 
 
 @dataclass
 class Loaded:
-    commons: model.Commons
-    sources: list[Source]
+    """A checked commons: its model and every problem found, each under its rule's code."""
+
+    commons: Commons
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # overdue reviews in "warn" mode
 
     @property
     def ok(self) -> bool:
         return not errors(self.problems)
 
 
-def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = None) -> Loaded:
-    """Read content/ and data/ under root, check every rule, and collect all problems."""
+def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = None,
+         settings: Settings | None = None) -> Loaded:
+    """Read content/ and data/ under root once, build the model, run every rule."""
     root = Path(root).resolve()
     content_dir = Path(content_dir or root / "content").resolve()
     data_dir = Path(data_dir or root / "data").resolve()
-    tables, problems = load_package(data_dir, root)
-    sources, page_problems = load_pages(content_dir, _label(content_dir, root))
-    problems += page_problems
-    commons = model.Commons(
-        **{name: model.records(name, tables.get(name, [])) for name in (
-            "regions", "topics", "legislation", "qualifications", "partners", "teachers",
-            "roles")},
-        pages={s.page.id: s.page for s in sources},
-        tables=tables,
-        role_requirements=model.requirements(tables.get("role_requirements", [])),
-        events=events.records(tables.get("events", [])),
-    )
-    ids = {name: set(getattr(commons, name)) for name in tables if hasattr(commons, name)}
-    ids["pages"] = set(commons.pages)
-    problems += check_pages(sources, ids)
-    problems += check_teacher_lists(tables.get("teachers", []), ids.get("topics", set()),
-                                    f"{_label(data_dir, root)}/teachers.csv")
-    for rule in RULES:
-        problems += rule(commons, sources)
-    problems += privacy_problems(commons, sources, root, _label(data_dir, root))
-    problems += outside_links(content_dir, _label(content_dir, root))
-    return Loaded(commons, sources, sorted(set(problems), key=_order))
+    refused: list[Problem] = []
+    if settings is None:
+        settings, refused = settings_of(root)
+    content_label, data_label = _label(content_dir, root), _label(data_dir, root)
+    tables, table_problems = load_package(data_dir, root)
+    files, file_problems = read_pages(content_dir, content_label)
+    commons, field_problems = build_commons(tables, files, data_label, content_label)
+    problems = ([p.coded(rules.SETTINGS.code) for p in refused]
+                + [p.coded(rules.TABLES.code) for p in table_problems]
+                + [p.coded(rules.FRONT_MATTER.code) for p in file_problems]
+                + [p.coded(rules.FIELDS.code) for p in field_problems]
+                + [p.coded(rules.CONTENT_FILES.code)
+                   for p in outside_links(content_dir, content_label)]
+                + rules.run_rules(commons, settings))
+    return Loaded(commons, sorted(set(problems), key=_order))
+
+
+def settings_of(root: Path) -> tuple[Settings, list[Problem]]:
+    """The settings of the commons under root, from its mkdocs.yml, for when no MkDocs
+    build is running, and the problems with the file itself (a tag that would run code)."""
+    config_file = Path(root) / "mkdocs.yml"
+    if not config_file.is_file():  # a data-only folder has no site config
+        return from_config({}), []
+    refused = config_problems(config_file)
+    config: dict[str, Any] = read_config(config_file)  # tags are read as text, never run
+    return from_config(config, config_file), refused
+
+
+@dataclass
+class Build:
+    """Everything one build knows, made once in on_config and dropped with it: `mkdocs
+    serve` keeps the hook loaded between rebuilds, so nothing lives in module state."""
+
+    root: Path
+    content_dir: Path
+    settings: Settings
+    loaded: Loaded
+    generated: dict[str, GeneratedFile] = field(default_factory=dict)  # by src_uri
+
+    @classmethod
+    def start(cls, root: Path, content_dir: Path, settings: Settings) -> "Build":
+        """Load and check the commons, with the git history its pages and feed need."""
+        loaded = load(root, content_dir=content_dir, settings=settings)
+        loaded.problems, loaded.notes = apply_switch(loaded.problems, settings.overdue_reviews)
+        loaded.problems = [p.coded(rules.SETTINGS.code) for p in loaded.problems]
+        if loaded.ok:
+            history = git_dates.commit_times(str(root))
+            loaded.commons = replace(loaded.commons, history=history)
+        return cls(Path(root), Path(content_dir), settings, loaded)
+
+    @property
+    def commons(self) -> Commons:
+        return self.loaded.commons
+
+    def make_files(self, authored: set[str]) -> tuple[list[GeneratedFile], list[Problem]]:
+        """Every page and file the build makes from the model, downloads included; refused
+        as a whole when any of them has a problem."""
+        pages = list(self.commons.pages.values())
+        downloads, problems = download_files(pages, self.content_dir, self.root, self.settings)
+        if problems:
+            return [], problems
+        made, problems = generate_all(self.commons, self.settings, authored,
+                                      extra=downloads)
+        problems = [p.coded(rules.GENERATED.code) for p in problems]
+        self.generated = {item.src_uri: item for item in made}
+        return made, problems
 
 
 def _order(p: Problem) -> tuple:

@@ -13,8 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .config_check import config_problems
-from .problems import format_problems
+from commons.core.problems import format_problems
+from commons.load.config_check import config_problems
 
 
 def build_atomically(root: Path, site_dir: Path | None = None,

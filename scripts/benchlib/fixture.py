@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-
-from commons.content import page_id
-from commons.model import PERSPECTIVES
-from commons.schema import AUDIENCES, SESSION_FORMATS, SESSION_KINDS
+from commons.model.pages import page_id
+from commons.model.records import PERSPECTIVES
+from commons.model.schema import AUDIENCES, SESSION_FORMATS, SESSION_KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH_DAY = dt.date(2026, 11, 1)  # the build date the benchmark runs on (SOURCE_DATE_EPOCH)

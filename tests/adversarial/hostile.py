@@ -9,12 +9,11 @@ import subprocess
 import zlib
 from pathlib import Path
 
+from commons.core.problems import Problem
+from commons.pipeline import load
+from commons.publish import build_atomically
 from conftest import make_commons
 from test_build import tree_digest
-
-from commons.pipeline import load
-from commons.problems import Problem
-from commons.publish import build_atomically
 
 
 def good_site(base: Path) -> tuple[Path, Path]:

@@ -8,10 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from commons.load.config_check import config_problems
 from conftest import ROOT
 from hostile import refused, refused_with_hook
-
-from commons.config_check import config_problems
 
 TAG_HINT = "(remove the tag; only !ENV and !relative are allowed in mkdocs.yml)"
 

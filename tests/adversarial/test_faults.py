@@ -7,10 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hostile import problem_texts, refused_with_hook
-
 from commons import tools
-from commons.tools import ToolMissing, require_tool
+from commons.core.tools import ToolMissing, require_tool
+from hostile import problem_texts, refused_with_hook
 
 FAIL_HALFWAY = '''
 PAGES = []

@@ -5,10 +5,9 @@ from __future__ import annotations
 import io
 import zipfile
 
+from commons.export import pandoc
 from conftest import edit
 from hostile import copy_of, files_mentioning, good_site, problem_texts, refused
-
-from commons.export import pandoc
 
 TOOLKIT = "content/toolkits/card-pack.md"
 SECRET = "PRIVATE-KEY-4b1d"

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from commons.rules.html_policy import body_problems
 from conftest import edit
 from hostile import copy_of, good_site, problem_texts, refused
-
-from commons.html_policy import body_problems
 
 POLICY = "content/policies/learning.md"
 LAST_LINE = "We all learn from each other."  # line 14 of the fixture policy

@@ -4,13 +4,12 @@ quietly share one page."""
 from __future__ import annotations
 
 import pytest
+from commons import settings
+from commons.core.paths import unsafe_output_path
+from commons.generate import GeneratedFile, generate_all
+from commons.pipeline import load
 from conftest import edit
 from hostile import copy_of, exact, good_site, problem_texts, refused
-
-from commons import settings
-from commons.generate import GeneratedFile, generate_all
-from commons.paths import unsafe_output_path
-from commons.pipeline import load
 
 UNSAFE = [
     ("/etc/passwd.md", "the path must be relative and use '/'"),

@@ -3,10 +3,9 @@ where they are addresses or titles."""
 
 from __future__ import annotations
 
+from commons.publish import build_atomically
 from conftest import edit
 from hostile import copy_of, good_site, problem_texts, refused
-
-from commons.publish import build_atomically
 
 SCRIPT = "<script>alert(1)</script>"
 BREAKOUT = '"><img src=x onerror=alert(1)>'

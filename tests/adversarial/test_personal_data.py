@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from commons import model
+from commons.publish import build_atomically
+from commons.rules.privacy import TEACHER_COLUMNS, nhs_number_valid, personal_data
 from conftest import edit
 from hostile import files_mentioning, good_site, problem_texts
-
-from commons import model
-from commons.privacy import TEACHER_COLUMNS, nhs_number_valid, personal_data
-from commons.publish import build_atomically
 
 POLICY = "content/policies/learning.md"
 PUBLIC_HINT = ("(personal contact details are not published: remove it, or, if it is the "

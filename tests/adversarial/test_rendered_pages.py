@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from commons.render.rendered_check import content_issues, page_issues, theme_scripts
 from conftest import ROOT
 from hostile import good_site, refused_with_hook
-
-from commons.rendered_check import content_issues, page_issues, theme_scripts
 
 MATERIAL = next((ROOT / ".venv/lib").glob("python3*/site-packages/material/templates"))
 THEME = theme_scripts((str(ROOT / "site-overrides"), str(MATERIAL)))

@@ -16,7 +16,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from commons.publish import build_atomically
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,16 +14,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content import Source
-from ..model import Page
-from ..problems import Problem
-from ..settings import Settings
-from .cache import Cache, cache_key
-from .cards import card_problems, find_cards, sheet_markdown
-from .formats import FORMATS, Document, Format, Style
-from .pandoc import ExportError
-from ..paths import page_url
-from .source import prepare
+from commons.core.paths import page_url
+from commons.core.problems import Problem
+from commons.export.cache import Cache, cache_key
+from commons.export.formats import FORMATS, Document, Format, Style
+from commons.export.pandoc import ExportError
+from commons.load.download_source import prepare
+from commons.load.settings import Settings
+from commons.model.cards import card_problems, find_cards, sheet_markdown
+from commons.model.pages import offers_downloads
+from commons.model.records import Page
 
 log = logging.getLogger("mkdocs.plugins.commons.downloads")
 WORKERS = 2
@@ -36,10 +36,6 @@ class Download:
     src_uri: str  # inside the site, e.g. downloads/card-pack-1.0.pdf
     data: bytes
     date: dt.date
-
-
-def wanted(page: Page) -> bool:
-    return page.type == "toolkit" or page.meta.get("download") is True
 
 
 def page_date(page: Page, today: dt.date) -> dt.date:
@@ -55,38 +51,38 @@ def file_uri(page: Page, fmt: Format, today: dt.date) -> str:
     return f"downloads/{page.id}-{tag}{fmt.suffix}.{fmt.extension}"
 
 
-def document(source: Source, content_dir: Path, settings: Settings
+def document(page: Page, content_dir: Path, settings: Settings
              ) -> tuple[Document, list[Problem]]:
     """The page made ready for export, and every problem that stops it."""
-    page, doc = source.page, source.document
+    label = page.origin.path
     folder = (Path(content_dir) / page.src_path).parent
-    prepared = prepare(source.path, doc.body, doc.body_line, page.src_path, folder,
+    prepared = prepare(label, page.body, page.body_line, page.src_path, folder,
                        settings.site_url)
-    cards = find_cards(page, doc.body, doc.body_line)
+    cards = find_cards(page, page.body, page.body_line)
     card_text = ""
     if cards:  # the cards' images share the page's names; their problems are already above
-        card_text = prepare(source.path, sheet_markdown(cards), doc.body_line, page.src_path,
+        card_text = prepare(label, sheet_markdown(cards), page.body_line, page.src_path,
                             folder, settings.site_url, prepared.assets).text
     document_ = Document(
         page_id=page.id, title=page.title, summary=page.summary,
         version=str(page.meta.get("version") or ""), date=page_date(page, settings.today),
         owner=str(page.meta.get("owner") or ""), url=page_url(settings.site_url, page.src_path),
         text=prepared.text, assets=prepared.assets, cards=tuple(cards), card_text=card_text)
-    return document_, prepared.problems + card_problems(source.path, page, cards)
+    return document_, prepared.problems + card_problems(label, page, cards)
 
 
-def export_all(sources: list[Source], content_dir: Path, cache_dir: Path, settings: Settings,
+def export_all(pages: list[Page], content_dir: Path, cache_dir: Path, settings: Settings,
                style: Style | None = None) -> tuple[list[Download], list[Problem]]:
     """Every download of every page that has them, from the cache where it can be."""
     style = style or Style()
     cache = Cache(cache_dir)
-    jobs: list[tuple[Source, Document, Format, str]] = []
+    jobs: list[tuple[Page, Document, Format, str]] = []
     problems: list[Problem] = []
-    for source in sorted((s for s in sources if wanted(s.page)), key=lambda s: s.page.id):
-        doc, found = document(source, content_dir, settings)
+    for page in sorted((p for p in pages if offers_downloads(p)), key=lambda p: p.id):
+        doc, found = document(page, content_dir, settings)
         problems += found
         if not found:
-            jobs += [(source, doc, fmt, cache_key(fmt, doc, style)) for fmt in FORMATS
+            jobs += [(page, doc, fmt, cache_key(fmt, doc, style)) for fmt in FORMATS
                      if fmt.key != "cards" or doc.cards]
     if problems:
         return [], problems
@@ -101,8 +97,8 @@ def export_all(sources: list[Source], content_dir: Path, cache_dir: Path, settin
     if misses:
         log.info("downloads: %d from the cache, making %d", len(jobs) - len(misses), len(misses))
         problems += _make(jobs, misses, made, cache, style)
-    downloads = [Download(s.page, fmt, file_uri(s.page, fmt, settings.today), made[i], doc.date)
-                 for i, (s, doc, fmt, _) in enumerate(jobs) if i in made]
+    downloads = [Download(p, fmt, file_uri(p, fmt, settings.today), made[i], doc.date)
+                 for i, (p, doc, fmt, _) in enumerate(jobs) if i in made]
     return downloads, problems
 
 

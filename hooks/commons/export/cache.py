@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from .formats import Document, Format, Style
+from commons.export.formats import Document, Format, Style
 
 _CODE = Path(__file__).resolve().parent
 

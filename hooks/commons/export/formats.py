@@ -18,11 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from ..markup import md_text
-from . import pandoc
-from .cards import CARD_BREAK, Card
-from .source import IMAGE_TYPES
-from .typeset import compile_pdf
+from commons.core.markup import md_text
+from commons.export import pandoc
+from commons.export.typeset import compile_pdf
+from commons.load.download_source import IMAGE_TYPES
+from commons.model.cards import CARD_BREAK, Card
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _FONT_DIRS = ("/usr/share/fonts/truetype/dejavu",)

@@ -7,11 +7,13 @@ import posixpath
 from itertools import groupby
 from typing import Callable
 
-from ..generate import GeneratedFile
-from ..markup import md_text
-from ..model import Page
-from .build import Download, file_uri, wanted
-from .formats import FORMATS, long_date
+from commons.core.markup import md_text
+from commons.core.problems import Origin
+from commons.export.build import Download, file_uri
+from commons.export.formats import FORMATS, long_date
+from commons.generate.files import GeneratedFile
+from commons.model.pages import offers_downloads
+from commons.model.records import Page
 
 INDEX = "downloads/index.md"
 _INTRO = """\
@@ -37,8 +39,8 @@ def human_size(size: int) -> str:
 
 def site_files(downloads: list[Download]) -> list[GeneratedFile]:
     """The download files and the page listing them all."""
-    files = [GeneratedFile(d.src_uri, d.data, f"content/{d.page.src_path}") for d in downloads]
-    return files + [GeneratedFile(INDEX, downloads_page(downloads), INDEX, in_nav=True)]
+    files = [GeneratedFile(d.src_uri, d.data, d.page.origin) for d in downloads]
+    return files + [GeneratedFile(INDEX, downloads_page(downloads), Origin(INDEX), in_nav=True)]
 
 
 def downloads_page(downloads: list[Download]) -> str:
@@ -64,7 +66,7 @@ def buttons(page: Page, today: dt.date, page_url: str,
             size_of: Callable[[str], int | None]) -> list[dict[str, str]]:
     """What a page's download buttons say and point to (relative to the page's URL);
     size_of gives a site file's size, or None when the file was not made."""
-    if not wanted(page):
+    if not offers_downloads(page):
         return []
     result = []
     for fmt in FORMATS:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass
 from functools import lru_cache
 
 INPUT_FORMAT = "markdown-raw_html-raw_tex-raw_attribute"
@@ -18,16 +17,6 @@ TIMEOUT_SECONDS = 120.0
 
 class ExportError(Exception):
     """A tool failed or ran out of time; the message says which and why."""
-
-
-@dataclass
-class Calls:
-    """How many times pandoc ran in this process: the tests' window onto the cache."""
-
-    count: int = 0
-
-
-CALLS = Calls()
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +31,6 @@ def run(text: str, to: str, args: tuple[str, ...] = (), *,
     """pandoc's output for `text` converted to format `to` (written to stdout).
     In its sandbox pandoc sees no clock: DOCX and EPUB dates come out as 1970."""
     env = {"PATH": os.environ.get("PATH", ""), "LANG": "C.UTF-8"}
-    CALLS.count += 1
     return run_tool([pandoc_path(), "--sandbox", f"--from={INPUT_FORMAT}", f"--to={to}",
                      "--output=-", *args], "pandoc", f"the {to} file",
                     text.encode("utf-8"), env, timeout)
@@ -50,7 +38,6 @@ def run(text: str, to: str, args: tuple[str, ...] = (), *,
 
 def default_data_file(name: str) -> bytes:
     """One of pandoc's own data files, e.g. its reference.docx."""
-    CALLS.count += 1
     return run_tool([pandoc_path(), "--print-default-data-file", name],
                     "pandoc", f"reading its {name}")
 

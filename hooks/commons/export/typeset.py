@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .pandoc import run_tool
+from commons.export.pandoc import run_tool
 
 CHILD = Path(__file__).resolve().parent / "typst_child.py"
 

@@ -1,13 +1,9 @@
-"""Additions to authored pages, made while MkDocs reads their Markdown: a session's
-facilitators (consenting people by name, others as "a co-op teacher"), a pathway's steps, and
-the pathways a page is a step of. Pure: Markdown in, Markdown out."""
+"""A session's facilitators: consenting people by name, others as "a co-op teacher"."""
 
 from __future__ import annotations
 
-from ..model import Commons
-from .common import and_list, link, teacher_uri
-from .index import cross_index
-from .pathways import membership_html, with_steps
+from commons.generate.common import and_list, link, teacher_uri
+from commons.model.records import Commons, Page
 
 UNNAMED = "a co-op teacher"
 
@@ -28,16 +24,7 @@ def facilitator_names(commons: Commons, ids: list[str], from_uri: str) -> str:
     return and_list(named)
 
 
-def augment(markdown: str, src_uri: str, commons: Commons) -> str:
-    page = cross_index(commons).by_path.get(src_uri)
-    if page is None:
-        return markdown
-    if page.type == "pathway":
-        markdown = with_steps(markdown, commons, page)
-    if page.type == "session":
-        names = facilitator_names(commons, list(page.meta.get("facilitators") or ()), src_uri)
-        if names:
-            markdown = markdown.rstrip("\n") + f"\n\n## Facilitators\n\nWith {names}.\n"
-    extra = membership_html(commons, page)
-    return markdown.rstrip("\n") + "\n\n" + extra if extra else markdown
-
+def facilitators_section(commons: Commons, page: Page) -> str:
+    """The 'Facilitators' section of a session page, or nothing when it names nobody."""
+    names = facilitator_names(commons, list(page.meta.get("facilitators") or ()), page.src_path)
+    return f"## Facilitators\n\nWith {names}.\n" if names else ""

@@ -12,24 +12,24 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from .. import events as ev
-from ..model import Commons, Event
-from ..paths import page_url
-from ..settings import Settings
-from . import GeneratedFile
-from .common import regions_in_order
-from .whats_on import ORIGIN, WHATS_ON, calendar_uri
+from commons.core.paths import page_url
+from commons.generate.common import regions_in_order, table_origin
+from commons.generate.files import GeneratedFile
+from commons.generate.whats_on import WHATS_ON, calendar_uri
+from commons.load.settings import Settings
+from commons.model import events as ev
+from commons.model.records import Commons, Event
 
 PRODID = "-//Learning Commons//What's on//EN"
 
 
 def generate_calendars(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     files = [GeneratedFile(calendar_uri(), calendar_bytes(
-        commons, settings, list(commons.events), "Learning Commons: all events"), ORIGIN)]
+        commons, settings, list(commons.events), "Learning Commons: all events"), table_origin(commons, "events"))]
     for region in regions_in_order(commons):
         chosen = [e for e in commons.events if ev.in_region(e, region.id)]
         files.append(GeneratedFile(calendar_uri(region.id), calendar_bytes(
-            commons, settings, chosen, f"Learning Commons: {region.name}"), ORIGIN))
+            commons, settings, chosen, f"Learning Commons: {region.name}"), table_origin(commons, "events")))
     return files
 
 

@@ -8,7 +8,7 @@ the same numbers in a table beside the chart.
 
 from __future__ import annotations
 
-from ..markup import esc
+from commons.core.markup import esc
 
 BAR, GAP, LABEL_WIDTH, PLOT_WIDTH, LEGEND_ROW = 18, 8, 300, 420, 22
 COLOURS = ("#1b5e20", "#0d47a1", "#8e2470", "#b34700", "#4a3aa8", "#5d4037")

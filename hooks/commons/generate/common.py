@@ -7,8 +7,9 @@ import posixpath
 import re
 from functools import partial
 
-from ..markup import esc, md_text, safe_url
-from ..model import Commons, Page, Region, Teacher
+from commons.core.markup import esc, md_text, safe_url
+from commons.core.problems import Origin
+from commons.model.records import Commons, Page, Region, Teacher
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -22,6 +23,16 @@ REPORTS = "reports/index.md"
 COVERAGE = "reports/coverage.md"
 REVIEWS = "reports/reviews.md"
 PATHWAYS = "pathways/index.md"
+
+
+def table_origin(commons: Commons, table: str) -> Origin:
+    """A page made from a whole table, such as a directory of its rows."""
+    return Origin(f"{commons.data_label}/{table}.csv")
+
+
+def whole_commons(commons: Commons) -> Origin:
+    """A page made from everything the commons holds, with no one file to edit."""
+    return Origin(commons.content_label)
 
 
 def slug(text: str) -> str:

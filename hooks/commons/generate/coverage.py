@@ -7,19 +7,27 @@ did not agree to publish.
 
 from __future__ import annotations
 
-from ..markup import md_text
-from ..model import PERSPECTIVES, Commons, Teacher
-from ..settings import Settings
-from . import GeneratedFile
-from .chart import stacked_bars
-from .common import (COVERAGE, active_teachers, link, page_md, region_uri, regions_in_order,
-                     topic_uri)
+from commons.core.markup import md_text
+from commons.generate.chart import stacked_bars
+from commons.generate.common import (
+    COVERAGE,
+    active_teachers,
+    link,
+    page_md,
+    region_uri,
+    regions_in_order,
+    table_origin,
+    topic_uri,
+)
+from commons.generate.files import GeneratedFile
+from commons.load.settings import Settings
+from commons.model.records import PERSPECTIVES, Commons, Teacher
 
 Counts = dict[str, list[int]]  # group id -> count per perspective, in PERSPECTIVES order
 
 
 def generate_coverage(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    origin = "data/teachers.csv"
+    origin = table_origin(commons, "teachers")
     groups = coverage_groups(commons)
     files = [GeneratedFile(COVERAGE, coverage_page(commons), origin, in_nav=True)]
     for name, (heading, members, counts, people) in groups.items():

@@ -12,26 +12,29 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
-from ..git_dates import Dates, commit_times
-from ..model import Commons, Page
-from ..paths import page_url
-from ..settings import Settings
-from . import GeneratedFile
+from commons.core.paths import page_url
+from commons.generate.common import whole_commons
+from commons.generate.files import GeneratedFile
+from commons.load.git_dates import Dates
+from commons.load.settings import Settings
+from commons.model import types
+from commons.model.records import Commons, Page
 
 FEED = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"
-KINDS = ("policy", "pathway", "toolkit", "session")
 LIMIT = 50
 
 
 def generate_feed(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    dates = commit_times(settings.docs_dir) if settings.docs_dir else {}
-    return [GeneratedFile(FEED, feed_xml(commons, settings, dates), "content/")]
+    return [GeneratedFile(FEED, feed_xml(commons, settings, commons.history),
+                          whole_commons(commons))]
 
 
 def entry_dates(page: Page, dates: Dates, today: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    if page.src_path in dates:
-        return dates[page.src_path]
+    """(published, updated) from git by the page's root-relative path, else its review date
+    or the build date."""
+    if page.origin.path in dates:
+        return dates[page.origin.path]
     reviewed = page.meta.get("last_reviewed")
     day = reviewed if isinstance(reviewed, dt.date) else today
     moment = dt.datetime.combine(day, dt.time(), dt.timezone.utc)
@@ -39,7 +42,8 @@ def entry_dates(page: Page, dates: Dates, today: dt.date) -> tuple[dt.datetime, 
 
 
 def feed_xml(commons: Commons, settings: Settings, dates: Dates) -> str:
-    pages = [p for kind in KINDS for p in commons.pages_of(kind)]
+    pages = [p for kind in types.content_types() if kind.in_feed
+             for p in commons.pages_of(kind.name)]
     dated = sorted(((entry_dates(p, dates, settings.today), p) for p in pages),
                    key=lambda item: (-item[0][1].timestamp(), item[1].src_path))[:LIMIT]
     site = settings.site_url or "/"

@@ -12,19 +12,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..csv_encoding import read_csv_text
-from ..markup import md_text
-from ..model import Commons, Teacher
-from ..paths import page_url
-from ..privacy import PUBLIC, TEACHER_COLUMNS
-from ..settings import Settings
-from . import GeneratedFile
-from .common import page_md
+from commons.core.markup import md_text
+from commons.core.paths import page_url
+from commons.core.problems import Origin
+from commons.generate.common import page_md
+from commons.generate.files import GeneratedFile
+from commons.load.settings import Settings
+from commons.model.records import PUBLIC, TEACHER_COLUMNS, Commons, Teacher
 
 FOLDER = "open-data"
 PAGE = f"{FOLDER}/index.md"
@@ -54,31 +50,29 @@ SESSIONS_SCHEMA = {
 
 
 def generate_open_data(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    if not settings.data_dir:
+    if not commons.resources:
         return []
     package = public_package(commons, settings)
-    files = [GeneratedFile(f"{FOLDER}/{r['path']}", text, f"data/{r['path']}")
+    data = commons.data_label
+    files = [GeneratedFile(f"{FOLDER}/{r['path']}", text, Origin(f"{data}/{r['path']}"))
              for r, text in package]
     descriptor = descriptor_json(settings, [r for r, _ in package])
-    return files + [GeneratedFile(f"{FOLDER}/datapackage.json", descriptor, "data/"),
+    return files + [GeneratedFile(f"{FOLDER}/datapackage.json", descriptor, Origin(data)),
                     GeneratedFile(PAGE, open_data_page([r for r, _ in package]),
-                                  "data/datapackage.yaml", in_nav=True)]
+                                  Origin(f"{data}/datapackage.yaml"), in_nav=True)]
 
 
 def public_package(commons: Commons, settings: Settings) -> list[tuple[dict[str, Any], str]]:
     """(resource descriptor, CSV text) for each published table, in the package's order."""
-    data = Path(settings.data_dir)
-    source = yaml.safe_load((data / "datapackage.yaml").read_text(encoding="utf-8"))
     published = []
-    for item in source["resources"]:
-        schema = yaml.safe_load((data / item["schema"]).read_text(encoding="utf-8"))
-        text = read_csv_text(data / item["path"])  # as spreadsheets save it
+    for item in commons.resources:
+        schema, text = item["schema"], commons.table_texts.get(item["name"], "")
         if item["name"] == "teachers":
             schema, text = _public_teachers(commons, schema, text)
         if item["name"] == "events":
             schema = {**schema, "foreignKeys": [*schema.get("foreignKeys", []), SESSION_KEY]}
         published.append((_resource(item["name"], item["path"], schema), text))
-    if "events" in {item["name"] for item in source["resources"]}:
+    if "events" in {item["name"] for item in commons.resources}:
         published.append((_resource("sessions", "sessions.csv", SESSIONS_SCHEMA),
                           _sessions_csv(commons, settings)))
     return published

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from ..markup import md_text
-from ..model import Commons, Partner
-from ..settings import Settings
-from . import GeneratedFile
-from .common import PARTNERS, external_link, link, page_md, region_uri, regions_in_order
-from .index import cross_index
+from commons.core.markup import md_text
+from commons.generate.common import (
+    PARTNERS,
+    external_link,
+    link,
+    page_md,
+    region_uri,
+    regions_in_order,
+    table_origin,
+)
+from commons.generate.files import GeneratedFile
+from commons.load.settings import Settings
+from commons.model.records import Commons, Partner
 
 
 def generate_partners(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    return [GeneratedFile(PARTNERS, partners_page(commons), "data/partners.csv", in_nav=True)]
+    return [GeneratedFile(PARTNERS, partners_page(commons), table_origin(commons, "partners"), in_nav=True)]
 
 
 def partners_by_region(commons: Commons) -> dict[str, list[Partner]]:
@@ -24,7 +31,7 @@ def partners_by_region(commons: Commons) -> dict[str, list[Partner]]:
 def partners_page(commons: Commons) -> str:
     here = PARTNERS
     grouped = partners_by_region(commons)
-    sessions = cross_index(commons).sessions_by_partner
+    sessions = commons.index.sessions_by_partner
     body = ["Councils, colleges, charities, co-operatives and national bodies design, host "
             "and deliver learning with us. They are grouped by the region where they work.", ""]
     for region in regions_in_order(commons):

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from ..markup import md_text
-from ..model import Commons, Qualification
-from ..settings import Settings
-from . import GeneratedFile
-from .common import QUALIFICATIONS, link, page_list, page_md, qualification_uri
-from .index import cross_index
-from .pathways import qualification_text
-
-ORIGIN = "data/qualifications.csv"
+from commons.core.markup import md_text
+from commons.generate.common import (
+    QUALIFICATIONS,
+    link,
+    page_list,
+    page_md,
+    qualification_uri,
+    table_origin,
+)
+from commons.generate.files import GeneratedFile
+from commons.generate.pathways import qualification_text
+from commons.load.settings import Settings
+from commons.model.records import Commons, Qualification
 
 
 def generate_qualifications(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    files = [GeneratedFile(QUALIFICATIONS, qualifications_index(commons), ORIGIN, in_nav=True)]
+    files = [GeneratedFile(QUALIFICATIONS, qualifications_index(commons), table_origin(commons, "qualifications"), in_nav=True)]
     files += [GeneratedFile(qualification_uri(q.id), qualification_page(commons, q),
-                            f"{ORIGIN}:{q.id}") for q in commons.qualifications.values()]
+                            q.origin) for q in commons.qualifications.values()]
     return files
 
 
@@ -39,7 +43,7 @@ def qualifications_index(commons: Commons) -> str:
 
 def qualification_page(commons: Commons, qualification: Qualification) -> str:
     here = qualification_uri(qualification.id)
-    index = cross_index(commons)
+    index = commons.index
     body = [md_text(qualification.summary), "",
             f"- Short name: {md_text(qualification.short_name)}",
             f"- Framework and credit: {md_text(qualification_text(qualification))}",

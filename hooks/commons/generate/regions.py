@@ -4,23 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..markup import md_text
-from ..model import Commons, Region
-from ..settings import Settings
-from . import GeneratedFile
-from .common import (PARTNERS, REGIONS, active_teachers, link, page_list, page_md, region_uri,
-                     regions_in_order, teacher_uri)
-from .index import cross_index
-from .partners import partners_by_region
-from .whats_on import region_events
-
-ORIGIN = "data/regions.csv"
+from commons.core.markup import md_text
+from commons.generate.common import (
+    PARTNERS,
+    REGIONS,
+    active_teachers,
+    link,
+    page_list,
+    page_md,
+    region_uri,
+    regions_in_order,
+    table_origin,
+    teacher_uri,
+)
+from commons.generate.files import GeneratedFile
+from commons.generate.partners import partners_by_region
+from commons.generate.whats_on import region_events
+from commons.load.settings import Settings
+from commons.model.records import Commons, Region
 
 
 def generate_regions(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    files = [GeneratedFile(REGIONS, regions_index(commons), ORIGIN, in_nav=True)]
+    files = [GeneratedFile(REGIONS, regions_index(commons), table_origin(commons, "regions"), in_nav=True)]
     files += [GeneratedFile(region_uri(r.id), region_page(commons, r, settings.today),
-                            f"{ORIGIN}:{r.id}")
+                            r.origin)
               for r in commons.regions.values()]
     return files
 
@@ -29,7 +36,7 @@ def regions_index(commons: Commons) -> str:
     here = REGIONS
     teachers = _teachers_by_region(commons)
     partners = partners_by_region(commons)
-    sessions = cross_index(commons).sessions_by_region
+    sessions = commons.index.sessions_by_region
     body = ["Find learning, teachers and partners near you. Each region has its own learning "
             "network; online sessions are open to everyone.", "",
             "| Region | Nation | Teachers | Partners | Sessions in person |",
@@ -45,7 +52,7 @@ def regions_index(commons: Commons) -> str:
 
 def region_page(commons: Commons, region: Region, today: dt.date | None = None) -> str:
     here = region_uri(region.id)
-    index = cross_index(commons)
+    index = commons.index
     body = [md_text(region.summary), "", "## Local authorities", ""]
     body += [f"- {md_text(name)}" for name in region.local_authorities] + [""]
     body += ["## Partners", ""]

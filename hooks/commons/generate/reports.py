@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Commons
-from ..settings import Settings
-from . import GeneratedFile
-from .common import COVERAGE, REPORTS, REVIEWS, ROLES, link, page_md
+from commons.generate.common import COVERAGE, REPORTS, REVIEWS, ROLES, link, page_md, whole_commons
+from commons.generate.files import GeneratedFile
+from commons.load.settings import Settings
+from commons.model.records import Commons
 
 
 def generate_reports_index(commons: Commons, settings: Settings) -> list[GeneratedFile]:
@@ -18,4 +18,4 @@ def generate_reports_index(commons: Commons, settings: Settings) -> list[Generat
             "due or overdue, oldest first.",
             f"- {link('Role requirements', here, ROLES)}: the least learning each role must "
             "hold, and where to learn it.", ""]
-    return [GeneratedFile(REPORTS, page_md("Reports", body), "content", in_nav=True)]
+    return [GeneratedFile(REPORTS, page_md("Reports", body), whole_commons(commons), in_nav=True)]

@@ -3,21 +3,27 @@ it here. One matrix page of every role against every required topic, and a page 
 
 from __future__ import annotations
 
-from ..markup import md_text
-from ..model import Commons, Role, RoleRequirement
-from ..settings import Settings
-from . import GeneratedFile
-from .common import (ROLES, external_link, link, page_md, qualification_uri, role_uri,
-                     topic_uri)
-from .index import cross_index
+from commons.core.markup import md_text
+from commons.generate.common import (
+    ROLES,
+    external_link,
+    link,
+    page_md,
+    qualification_uri,
+    role_uri,
+    table_origin,
+    topic_uri,
+)
+from commons.generate.files import GeneratedFile
+from commons.load.settings import Settings
+from commons.model.records import Commons, Role, RoleRequirement
 
-ORIGIN = "data/role_requirements.csv"
 _WHERE_ORDER = {"session": 0, "pathway": 1, "toolkit": 2, "policy": 3, "page": 4}
 
 
 def generate_roles(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    files = [GeneratedFile(ROLES, matrix_page(commons), ORIGIN, in_nav=True)]
-    files += [GeneratedFile(role_uri(r.id), role_page(commons, r), f"data/roles.csv:{r.id}")
+    files = [GeneratedFile(ROLES, matrix_page(commons), table_origin(commons, "role_requirements"), in_nav=True)]
+    files += [GeneratedFile(role_uri(r.id), role_page(commons, r), r.origin)
               for r in commons.roles.values()]
     return files
 
@@ -57,7 +63,7 @@ def matrix_page(commons: Commons) -> str:
 
 def where_to_learn(commons: Commons, requirement: RoleRequirement, here: str) -> str:
     """Links to the sessions and pages on the topic, and pathways to the qualification."""
-    index = cross_index(commons)
+    index = commons.index
     pages = sorted(index.pages_by_topic.get(requirement.topic, []),
                    key=lambda p: (_WHERE_ORDER.get(p.type, 9), p.title.lower()))
     parts = [link(p.title, here, p.src_path) for p in pages]

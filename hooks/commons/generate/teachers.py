@@ -6,15 +6,25 @@ and public contact: a person who did not consent has no page, card or name anywh
 
 from __future__ import annotations
 
-from ..markup import esc, md_text, safe_url
-from ..model import PERSPECTIVES, Commons, Teacher
-from ..settings import Settings
-from . import GeneratedFile
-from .common import (TEACHERS, TOPICS, active_teachers, alumni, link, page_list, page_md,
-                     region_uri, slug, teacher_uri, topic_names)
-from .index import cross_index
+from commons.core.markup import esc, md_text, safe_url
+from commons.generate.common import (
+    TEACHERS,
+    TOPICS,
+    active_teachers,
+    alumni,
+    link,
+    page_list,
+    page_md,
+    region_uri,
+    slug,
+    table_origin,
+    teacher_uri,
+    topic_names,
+)
+from commons.generate.files import GeneratedFile
+from commons.load.settings import Settings
+from commons.model.records import PERSPECTIVES, Commons, Teacher
 
-ORIGIN = "data/teachers.csv"
 FILTERS = (("perspective", "Perspective", "Any perspective"),
            ("topic", "Topic", "Any topic"),
            ("region", "Region", "Any region"),
@@ -22,10 +32,10 @@ FILTERS = (("perspective", "Perspective", "Any perspective"),
 
 
 def generate_teachers(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    files = [GeneratedFile(TEACHERS, directory_page(commons), ORIGIN, in_nav=True)]
+    files = [GeneratedFile(TEACHERS, directory_page(commons), table_origin(commons, "teachers"), in_nav=True)]
     for teacher in commons.listed_teachers():
         files.append(GeneratedFile(teacher_uri(teacher.id), teacher_page(commons, teacher),
-                                   f"{ORIGIN}:{teacher.id}"))
+                                   teacher.origin))
     return files
 
 
@@ -131,7 +141,7 @@ def _card(commons: Commons, teacher: Teacher, here: str) -> list[str]:
 
 def teacher_page(commons: Commons, teacher: Teacher) -> str:
     here = teacher_uri(teacher.id)
-    index = cross_index(commons)
+    index = commons.index
     region = commons.regions.get(teacher.region)
     first = teacher.name.split()[0]
     body = [f"{md_text(teacher.role.capitalize())}"

@@ -3,31 +3,40 @@ the people it is for."""
 
 from __future__ import annotations
 
-from ..markup import md_text
-from ..model import Commons, Topic
-from ..schema import AUDIENCES
-from ..settings import Settings
-from . import GeneratedFile
-from .common import (TOPICS, active_teachers, audience_uri, link, page_list, page_md,
-                     teacher_uri, topic_uri)
-from .index import cross_index
+from commons.core.markup import md_text
+from commons.generate.common import (
+    TOPICS,
+    active_teachers,
+    audience_uri,
+    link,
+    page_list,
+    page_md,
+    table_origin,
+    teacher_uri,
+    topic_uri,
+    whole_commons,
+)
+from commons.generate.files import GeneratedFile
+from commons.load.settings import Settings
+from commons.model.records import Commons, Topic
+from commons.model.schema import AUDIENCES
 
 _KINDS = (("pathway", "Pathways"), ("session", "Sessions"), ("policy", "Policies"),
           ("toolkit", "Toolkits"), ("page", "Other pages"))
 
 
 def generate_topics(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    files = [GeneratedFile(TOPICS, topics_index(commons), "data/topics.csv", in_nav=True)]
-    files += [GeneratedFile(topic_uri(t.id), topic_page(commons, t), f"data/topics.csv:{t.id}")
+    files = [GeneratedFile(TOPICS, topics_index(commons), table_origin(commons, "topics"), in_nav=True)]
+    files += [GeneratedFile(topic_uri(t.id), topic_page(commons, t), t.origin)
               for t in commons.topics.values()]
-    files += [GeneratedFile(audience_uri(a), audience_page(commons, a), "content")
+    files += [GeneratedFile(audience_uri(a), audience_page(commons, a), whole_commons(commons))
               for a in AUDIENCES]
     return files
 
 
 def topics_index(commons: Commons) -> str:
     here = TOPICS
-    index = cross_index(commons)
+    index = commons.index
     body = ["Every policy, pathway, toolkit and session is filed under one or more topics.", "",
             "## By topic", ""]
     for topic in sorted(commons.topics.values(), key=lambda t: t.name.lower()):
@@ -52,7 +61,7 @@ def _grouped(pages: list, here: str) -> list[str]:
 def topic_page(commons: Commons, topic: Topic) -> str:
     here = topic_uri(topic.id)
     body = [md_text(topic.description), "",
-            *_grouped(cross_index(commons).pages_by_topic.get(topic.id, []), here)]
+            *_grouped(commons.index.pages_by_topic.get(topic.id, []), here)]
     teachers = [t for t in active_teachers(commons) if topic.id in t.topics]
     if teachers:
         body += ["## Teachers", "", ", ".join(link(t.name, here, teacher_uri(t.id))
@@ -64,6 +73,6 @@ def topic_page(commons: Commons, topic: Topic) -> str:
 def audience_page(commons: Commons, audience: str) -> str:
     here = audience_uri(audience)
     body = [f"Pages written for {md_text(audience)}.", "",
-            *_grouped(cross_index(commons).pages_by_audience.get(audience, []), here),
+            *_grouped(commons.index.pages_by_audience.get(audience, []), here),
             link("All topics", here, TOPICS), ""]
     return page_md(f"For {audience}", body, f"Pages of the commons written for {audience}.")

@@ -6,24 +6,29 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import events as ev
-from ..markup import esc, md_text
-from ..model import Commons, Event
-from ..settings import Settings
-from . import GeneratedFile
-from .common import external_link, link, page_md, region_uri, regions_in_order
-from .index import cross_index
+from commons.core.markup import esc, md_text
+from commons.generate.common import (
+    external_link,
+    link,
+    page_md,
+    region_uri,
+    regions_in_order,
+    table_origin,
+)
+from commons.generate.files import GeneratedFile
+from commons.load.settings import Settings
+from commons.model import events as ev
+from commons.model.records import Commons, Event
 
 WHATS_ON = "whats-on.md"
 ARCHIVE = "whats-on/archive.md"
-ORIGIN = "data/events.csv"
 UK_TIME = "Times are UK time (GMT in winter, BST in summer)."
 TITLE = "What's on"
 
 
 def generate_whats_on(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    return [GeneratedFile(WHATS_ON, whats_on_page(commons, settings.today), ORIGIN, in_nav=True),
-            GeneratedFile(ARCHIVE, archive_page(commons, settings.today), ORIGIN)]
+    return [GeneratedFile(WHATS_ON, whats_on_page(commons, settings.today), table_origin(commons, "events"), in_nav=True),
+            GeneratedFile(ARCHIVE, archive_page(commons, settings.today), table_origin(commons, "events"))]
 
 
 def calendar_uri(region_id: str | None = None) -> str:
@@ -97,14 +102,6 @@ def session_dates(commons: Commons, src_uri: str, session_id: str, today: dt.dat
         f"No dates are booked at the moment. See {link(TITLE, src_uri, WHATS_ON)} for "
         "everything coming up."]
     return "\n".join(lines + ["", UK_TIME if dates else "", ""]).rstrip() + "\n"
-
-
-def with_session_dates(markdown: str, src_uri: str, commons: Commons, today: dt.date) -> str:
-    """A session page's Markdown with its upcoming dates added; other pages unchanged."""
-    page = cross_index(commons).by_path.get(src_uri)
-    if page is None or page.type != "session":
-        return markdown
-    return markdown.rstrip("\n") + "\n\n" + session_dates(commons, src_uri, page.id, today)
 
 
 def region_events(commons: Commons, region_id: str, today: dt.date) -> list[str]:

@@ -1,0 +1,91 @@
+"""CSV files as spreadsheets save them: Excel's "CSV UTF-8" starts with a byte-order mark and
+ends lines with CRLF, and spreadsheets leave blank rows after the data. All of these load.
+
+Every table is read with an explicit encoding and dialect rather than what frictionless
+guesses: a guessed UTF-8 reading of a file with a byte-order mark names the first column
+'\\ufeffid', and a Windows-1252 file would be guessed and published with its characters
+silently changed. Such a file is one problem naming its first bad line, with how to re-save.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import frictionless
+from frictionless import formats
+
+from commons.core.problems import Problem
+
+UTF8 = "utf-8-sig"  # reads UTF-8 with or without the byte-order mark
+RESAVE_HINT = ('save it again as "CSV UTF-8": in Excel, File > Save As > "CSV UTF-8 (Comma '
+               'delimited) (*.csv)"; in LibreOffice, File > Save As > "Text CSV", tick "Edit '
+               'filter settings" and choose Character set "Unicode (UTF-8)" and Field '
+               'delimiter ","')
+
+
+def encoding_problem(raw: bytes, label: str) -> Problem | None:
+    """A problem when raw is not UTF-8 text, at the row (line) of its first bad byte."""
+    try:
+        raw.decode(UTF8)
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        shown = raw[error.start:error.start + 1].decode("cp1252", errors="replace")
+        return Problem(label, row=line,
+                       message=f"the file is not saved as UTF-8: line {line} has '{shown}' "
+                               "written in another encoding (probably Windows-1252 or Latin-1),"
+                               " so accents and symbols would be published wrongly",
+                       hint=RESAVE_HINT)
+    return None
+
+
+def delimiter_problem(text: str, label: str) -> Problem | None:
+    """A problem when the header separates its columns with semicolons, not commas."""
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    if "," in header or ";" not in header:
+        return None
+    return Problem(label, row=1, message="the columns are separated by semicolons, not commas",
+                   hint=RESAVE_HINT + "; semicolons belong only between the items of a list "
+                                      "inside one cell")
+
+
+def fallback_encoding(raw: bytes) -> str:
+    """An encoding that reads a non-UTF-8 file, so that its other problems can be found."""
+    try:
+        raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return "latin-1"
+    return "cp1252"
+
+
+def prepare(package: frictionless.Package, data_dir: Path, label: str
+            ) -> tuple[dict[str, str], list[Problem]]:
+    """Set each resource's encoding and dialect explicitly; return each file's text as it is
+    republished (by table name) and the files' problems."""
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}
+    for resource in package.resources:
+        file = data_dir / str(resource.path)
+        try:
+            raw = file.read_bytes()
+        except OSError:
+            continue  # frictionless reports a missing file with its own message
+        where = f"{label}/{resource.path}"
+        bad = encoding_problem(raw, where)
+        resource.encoding = UTF8 if bad is None else fallback_encoding(raw)
+        text = raw.decode(resource.encoding)
+        semicolons = delimiter_problem(text, where)
+        problems += [p for p in (bad, semicolons) if p]
+        control = formats.CsvControl(delimiter=";" if semicolons else ",")
+        resource.dialect = frictionless.Dialect(skip_blank_rows=True, controls=[control])
+        texts[resource.name] = republished(text.removeprefix("\ufeff"))
+    return texts, problems
+
+
+def republished(text: str) -> str:
+    """A CSV file's text as republished: LF line ends, no blank rows."""
+    rows = csv.reader(io.StringIO(text, newline=""))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(r for r in rows if any(c.strip() for c in r))
+    return out.getvalue()

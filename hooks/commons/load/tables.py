@@ -1,0 +1,187 @@
+"""The data package: CSV tables validated by frictionless against the schemas beside them.
+
+Frictionless errors become Problems at `data/<table>.csv:row N:field` (row numbers as a
+spreadsheet shows them, the header being row 1), with a hint saying what to do.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import frictionless
+import yaml
+from frictionless import errors as ferrors
+
+from commons.core.hints import nearest
+from commons.core.problems import Problem
+from commons.load.csv_encoding import prepare as prepare_spreadsheet_files
+
+Rows = list[dict[str, Any]]
+
+_ID_HINT = "use lower-case letters, digits and single hyphens, e.g. region-one"
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The data package as loaded: typed rows, and what open data republishes."""
+
+    rows: dict[str, Rows] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)  # each CSV as republished
+    resources: tuple[dict[str, Any], ...] = ()  # datapackage.yaml's entries, schemas inline
+
+
+def load_package(data_dir: Path, root: Path) -> tuple[Tables, list[Problem]]:
+    """Validate every table and read its typed rows, each file read once."""
+    descriptor = data_dir / "datapackage.yaml"
+    rel_data = _relative(data_dir, root)
+    if not descriptor.is_file():
+        return Tables(), [Problem(f"{rel_data}/datapackage.yaml",
+                                  message="the data package descriptor is missing",
+                                  hint="restore data/datapackage.yaml from the repository")]
+    try:
+        top, resources = _read_descriptor(descriptor)
+        package = frictionless.Package({**top, "resources": [dict(r) for r in resources]},
+                                       basepath=str(data_dir))
+    except (frictionless.FrictionlessException, yaml.YAMLError, OSError, TypeError) as error:
+        message = (error.error.message if isinstance(error, frictionless.FrictionlessException)
+                   else f"it cannot be read: {error}")
+        return Tables(), [Problem(f"{rel_data}/datapackage.yaml", message=str(message),
+                                  hint="check the table and schema names it lists")]
+    texts, problems = prepare_spreadsheet_files(package, data_dir, rel_data)  # BOM, encoding
+    tables: dict[str, Rows] = {}
+    # Cleanly read tables are needed to explain foreign keys; validate everything first.
+    report = package.validate()
+    for task in report.tasks:
+        path = f"{rel_data}/{task.place}"
+        for error in task.errors:
+            problems.append(_problem(path, error, package))
+    broken = {t.name for t in report.tasks if any(_is_fatal(e) for e in t.errors)}
+    for resource in package.resources:
+        if resource.name in broken:
+            continue  # left out, so that references to it are not reported twice
+        with resource:
+            tables[resource.name] = [_plain(row) for row in resource.row_stream]
+    return Tables(tables, texts, resources), problems
+
+
+def _read_descriptor(descriptor: Path) -> tuple[dict[str, Any], tuple[dict[str, Any], ...]]:
+    """The package's own fields, and its resources with each schema file read into its
+    entry."""
+    package = yaml.safe_load(descriptor.read_text(encoding="utf-8")) or {}
+    resources = []
+    for item in package.get("resources") or ():
+        entry = dict(item)
+        if isinstance(entry.get("schema"), str):
+            schema_file = descriptor.parent / entry["schema"]
+            entry["schema"] = yaml.safe_load(schema_file.read_text(encoding="utf-8"))
+        resources.append(entry)
+    return {k: v for k, v in package.items() if k != "resources"}, tuple(resources)
+
+
+def _plain(row: frictionless.Row) -> dict[str, Any]:
+    record = {key: [item.strip() for item in value] if isinstance(value, list) else value
+              for key, value in row.to_dict().items()}
+    record["_row"] = row.row_number
+    return record
+
+
+def _is_fatal(error: ferrors.Error) -> bool:
+    return not isinstance(error, (ferrors.RowError, ferrors.CellError))
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return Path(os.path.relpath(path, root)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _problem(path: str, error: ferrors.Error, package: frictionless.Package) -> Problem:
+    row = getattr(error, "row_number", None)
+    if isinstance(error, ferrors.ForeignKeyError):
+        field = ",".join(error.field_names)
+        value = ",".join(c for c in error.field_cells)
+        target = error.reference_name
+        ids = _ids(package, target, error.reference_field_names[0])
+        return Problem(path, row=row, field=field,
+                       message=f"'{value}' is not an id in {target}.csv",
+                       hint=nearest(value, ids))
+    if isinstance(error, ferrors.CellError):
+        return Problem(path, row=row, field=error.field_name,
+                       message=_cell_message(error), hint=_cell_hint(error, package, path))
+    if isinstance(error, ferrors.RowError):
+        return Problem(path, row=row, message=_row_message(error),
+                       hint="each row needs exactly one cell per column in the header")
+    if isinstance(error, ferrors.LabelError):
+        return Problem(path, row=1, field=getattr(error, "label", None),
+                       message=f"header problem: {error.note or error.title}",
+                       hint="the first row must list the columns named in the schema, in order")
+    return Problem(path, message=f"{error.title}: {error.note}",
+                   hint="check that the file is a CSV saved as UTF-8")
+
+
+def _cell_message(error: ferrors.CellError) -> str:
+    cell = error.cell
+    if isinstance(error, (ferrors.MissingCellError,)) or (
+            isinstance(error, ferrors.ConstraintError) and "required" in error.note):
+        return "this cell is required but empty"
+    if isinstance(error, ferrors.UniqueError):
+        return f"'{cell}' is used on an earlier row too; each must be unique"
+    if isinstance(error, ferrors.TypeError):
+        kind = error.note.split('"')[1].split("/")[0] if '"' in error.note else "value"
+        return f"'{cell}' is not a valid {kind}"
+    return f"'{cell}' breaks a rule: {error.note}"
+
+
+def _cell_hint(error: ferrors.CellError, package: frictionless.Package, path: str) -> str:
+    note = error.note or ""
+    if "required" in note or isinstance(error, ferrors.MissingCellError):
+        return "fill in this cell"
+    if isinstance(error, ferrors.UniqueError):
+        return "give this row a different id"
+    if isinstance(error, ferrors.TypeError):
+        if "boolean" in note:
+            return "write yes or no"
+        if "integer" in note:
+            return "write a whole number, digits only"
+        if "datetime" in note:
+            return "write the UK local date and time as YYYY-MM-DDTHH:MM, e.g. 2027-07-20T09:00"
+        return "check the value's format in the schema"
+    if '"enum"' in note:
+        field = _field(package, path, error.field_name)
+        values = field.constraints.get("enum", []) if field else []
+        return nearest(error.cell, set(values))
+    if '"pattern"' in note:
+        if error.field_name == "id":
+            return _ID_HINT
+        return "use a full https:// address" if "https" in note else "see the schema's pattern"
+    if "maxLength" in note:
+        return "shorten the text"
+    return "see the table's schema for what is allowed"
+
+
+def _row_message(error: ferrors.RowError) -> str:
+    if isinstance(error, ferrors.BlankRowError):
+        return "this row is blank"
+    if isinstance(error, ferrors.PrimaryKeyError):
+        return "this id is used on an earlier row too; each must be unique"
+    return f"{error.title}: {error.note}"
+
+
+def _field(package: frictionless.Package, path: str, name: str):
+    resource = next((r for r in package.resources if path.endswith("/" + str(r.path))), None)
+    if resource is None or not resource.schema.has_field(name):
+        return None
+    return resource.schema.get_field(name)
+
+
+def _ids(package: frictionless.Package, table: str, field: str) -> set[str]:
+    try:
+        resource = package.get_resource(table)
+    except frictionless.FrictionlessException:
+        return set()
+    with resource:
+        return {str(row[field]) for row in resource.row_stream if row[field] is not None}

@@ -1,0 +1,187 @@
+"""The pipeline inside MkDocs: the one module that turns MkDocs' objects into the pipeline's
+plain data and back. The hook file calls one function here per event.
+
+One `Site` is made per build in on_config and kept on the build's config object, which
+MkDocs hands to every later event; `mkdocs serve` makes a new config for each rebuild, so
+every rebuild starts clean.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from commons import export
+from commons.core.problems import Problem, errors, format_problems
+from commons.generate.additions import Addition, apply, page_additions
+from commons.load import git_dates
+from commons.load.settings import from_config
+from commons.pipeline import Build
+from commons.render import (
+    a11y_statement,
+    csp,
+    nav_budget,
+    navigation,
+    page_info,
+    rendered_check,
+    structured_data,
+)
+from commons.search import fields as search_fields
+from commons.search import index as search_index
+
+log = logging.getLogger("mkdocs.plugins.commons")
+_ATTRIBUTE = "commons_site"  # where the Site sits on the build's config
+
+
+@dataclass
+class Site:
+    build: Build
+    previewing: bool  # `mkdocs serve`: pages go without the CSP (its reload script is inline)
+    theme_scripts: frozenset[str]  # openings of the theme's own inline scripts
+    additions: dict[str, Addition] = field(default_factory=dict)
+    page_dates: dict[str, object] = field(default_factory=dict)  # root-relative: last day
+
+
+def start(config: MkDocsConfig) -> None:
+    """on_config: load and check everything; stop the build on any error."""
+    root = Path(config.config_file_path).resolve().parent
+    settings = from_config(config)
+    build = Build.start(root, Path(config.docs_dir), settings)
+    for note in build.loaded.notes:  # overdue reviews in "warn" mode: reported, never blocking
+        log.info(note.text())
+    _fail_on(build.loaded.problems)
+    history = build.commons.history
+    setattr(config, _ATTRIBUTE, Site(
+        build, _is_preview(config), rendered_check.theme_scripts(tuple(config.theme.dirs)),
+        page_dates={name: last.date() for name, (_, last) in history.items()}))
+
+
+def site_of(config: MkDocsConfig) -> Site:
+    return getattr(config, _ATTRIBUTE)
+
+
+def add_files(files: Files, config: MkDocsConfig) -> Files:
+    """on_files: add every page and file the build makes; drop Material's own search."""
+    site = site_of(config)
+    made, problems = site.build.make_files({f.src_uri for f in files})
+    _fail_on(problems)
+    site.additions = page_additions(site.build.commons, site.build.settings)
+    for item in made:
+        inclusion = InclusionLevel.UNDEFINED if item.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, item.src_uri, content=item.content,
+                                    inclusion=inclusion))
+    for stock in [f for f in files if search_index.is_stock_search_file(f.src_uri)]:
+        files.remove(stock)
+    return files
+
+
+def page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    """on_page_markdown: the page's download buttons, and what the build adds to it."""
+    site, src_uri = site_of(config), page.file.src_uri
+    build = site.build
+
+    def size_of(uri: str) -> int | None:
+        found = files.get_file_from_path(uri)
+        return None if found is None else len(found.content_bytes)
+
+    page.meta["commons_downloads"] = export.page_buttons(src_uri, page.url, size_of,
+                                                         build.commons, build.settings)
+    markdown = apply(markdown, site.additions.get(src_uri))
+    return a11y_statement.fill(markdown, src_uri, build.root, build.settings.today)
+
+
+def order_nav(nav: Navigation, config: MkDocsConfig) -> Navigation:
+    """on_nav: sections in the configured order, large ones capped."""
+    nav.items = navigation.order_sections(nav.items, site_of(config).build.settings.nav_order)
+    nav_budget.cap_sections(nav.items)
+    return nav
+
+
+def page_context(context: dict, page: MkDocsPage, config: MkDocsConfig) -> dict:
+    """on_page_context: search fields, structured data and page information."""
+    build = site_of(config).build
+    commons = build.commons
+    found = search_fields.search_fields(page.file.src_uri, page.meta, page.content or "",
+                                        commons)
+    context["commons_search"] = search_fields.render_fields(found)
+    facts = structured_data.PageFacts(
+        page.file.src_uri, page.canonical_url or "", page.title or "",
+        page.meta.get("description") or config.site_description or "",
+        page.file.generated_by is not None)
+    context["commons_metadata"] = structured_data.metadata(facts, commons, build.settings,
+                                                           config.site_name)
+    context["commons_page_info"] = _page_info(page, config)
+    page.edit_url = context["commons_page_info"].edit_url
+    return context
+
+
+def check_content(html: str, page: MkDocsPage) -> str:
+    """on_page_content: what the page's own Markdown rendered into."""
+    label = rendered_check.page_label(page.file.src_uri, page.file.generated_by is not None)
+    for issue in rendered_check.content_issues(html):
+        log.warning(f"{label}: rendered HTML, {issue}")
+    return html
+
+
+def finish_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+    """on_post_page: the whole page checked, and its Content-Security-Policy added."""
+    site = site_of(config)
+    label = rendered_check.page_label(page.file.src_uri, page.file.generated_by is not None)
+    for issue in rendered_check.page_issues(output, site.theme_scripts):
+        log.warning(f"{label}: rendered HTML, {issue}")
+    return output if site.previewing else csp.apply(output)
+
+
+def finish_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """on_post_template: the 404 page and other templates get the policy too."""
+    if site_of(config).previewing or not template_name.endswith(".html"):
+        return output
+    return csp.apply(output)
+
+
+def index_search(config: MkDocsConfig) -> None:
+    """on_post_build: the Pagefind index of the built pages."""
+    try:
+        search_index.index_site(Path(config.site_dir))
+    except search_index.SearchIndexError as error:
+        raise PluginError(str(error)) from error
+
+
+def _page_info(page: MkDocsPage, config: MkDocsConfig) -> page_info.PageInfo:
+    site = site_of(config)
+    build = site.build
+    src_uri = page.file.src_uri
+    docs = build.commons.content_label
+    made = build.generated.get(src_uri) if page.file.generated_by else None
+    origin = made.origin if made else None
+    source = page_info.source_of(src_uri, origin, docs)
+    changed = git_dates.last_changed(build.root, source, site.page_dates) if source else None
+    return page_info.page_info(
+        src_uri=src_uri, origin=origin, page=build.commons.index.by_path.get(src_uri),
+        title=page.title or "", url=page.canonical_url or "", changed=changed,
+        settings=build.settings, docs_label=docs,
+        feedback="feedback" not in (page.meta.get("hide") or ()))
+
+
+def _is_preview(config: MkDocsConfig) -> bool:
+    """`mkdocs serve` sets site_url to its own address before every build."""
+    host, port = config.dev_addr
+    return urlsplit(config.site_url or "").netloc == f"{host}:{port}"
+
+
+def _fail_on(problems: list[Problem]) -> None:
+    for problem in problems:
+        if problem.severity == "warning":
+            log.warning(problem.text())
+    found = errors(problems)
+    if found:
+        raise PluginError(f"{len(found)} problem(s) in content and data; nothing was built:\n"
+                          + format_problems(found))

@@ -1,0 +1,55 @@
+"""What a Table Schema cannot say about events.csv."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from commons.core.hints import nearest
+from commons.core.problems import Problem
+from commons.load.settings import Settings
+from commons.model.events import IN_PERSON, LONDON
+from commons.model.records import Commons
+
+
+def events_rule(commons: Commons, settings: Settings) -> list[Problem]:
+    """Rules a Table Schema cannot say: the session exists, end after start, a real local
+    time, and a venue and region for every event in person."""
+    sessions = {p.id for p in commons.pages_of("session")}
+    problems = []
+    for event in commons.events:
+        def problem(field: str, message: str, hint: str) -> None:
+            problems.append(event.origin.problem(message, hint, field))
+
+        if event.session not in sessions:
+            problem("session", f"'{event.session}' is not a session page id",
+                    nearest(event.session, sessions))
+        if event.end <= event.start:
+            problem("end", "the event ends before it starts",
+                    "write an end date and time after the start, e.g. 2027-07-20T13:00")
+        for name in ("start", "end"):
+            issue = _local_time_issue(getattr(event, name))
+            if issue:
+                problem(name, issue, "choose a time outside 1am to 2am on the day the clocks "
+                                     "change")
+        if event.mode == IN_PERSON:
+            if not event.venue:
+                problem("venue", "an event in person needs a venue",
+                        "write the building, street and town, or set mode to online")
+            if not event.region:
+                problem("region", "an event in person needs a region",
+                        nearest("", set(commons.regions)))
+        elif event.venue:
+            problem("venue", "an online event has no venue",
+                    "leave venue empty, or set mode to in person")
+    return problems
+
+
+def _local_time_issue(moment: dt.datetime) -> str | None:
+    """Wall-clock times that the clock change skips or repeats in the UK."""
+    naive = moment.replace(tzinfo=None)
+    there_and_back = moment.astimezone(dt.timezone.utc).astimezone(LONDON).replace(tzinfo=None)
+    if there_and_back != naive:
+        return f"{naive:%H:%M} does not exist on {naive:%d %B %Y}: the clocks go forward"
+    if moment.replace(fold=1).utcoffset() != moment.replace(fold=0).utcoffset():
+        return f"{naive:%H:%M} happens twice on {naive:%d %B %Y}: the clocks go back"
+    return None

@@ -1,0 +1,183 @@
+"""What a Markdown body may contain: raw HTML from an allowlist, and links that cannot run
+script.
+
+Python-Markdown passes raw HTML through untouched and does not sanitise link targets, so a
+page could carry `<script>`, an `onerror=` handler or a `javascript:` link straight to
+readers. This module reads each body (code blocks and code spans left out) and reports every
+tag, attribute or address outside the allowlist at the file line where it is written.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from commons.core.problems import Problem
+from commons.load.settings import Settings
+from commons.model.records import Commons
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "cite", "code",
+    "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption",
+    "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
+    "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub", "summary",
+    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "wbr",
+})
+ALLOWED_ATTRIBUTES = frozenset({
+    "alt", "class", "colspan", "datetime", "height", "href", "id", "lang", "loading",
+    "markdown", "open", "rel", "role", "rowspan", "scope", "src", "start", "title", "width",
+})
+URL_ATTRIBUTES = frozenset({"href", "src"})
+SAFE_SCHEMES = ("https", "http", "mailto", "tel")
+_SCHEMES_TEXT = "https:, http:, mailto: or tel:"
+_WHY_TAG = {
+    "script": "it would run code in readers' browsers",
+    "style": "styles belong in the theme's stylesheet",
+    "iframe": "it would embed another site",
+    "form": "forms would send readers' data elsewhere",
+    "svg": "it can carry script",
+}
+
+_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>")
+_MAIL_AUTOLINK = re.compile(r"<[^\s<>@]+@[^\s<>@]+>")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
+_ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n]*)\}")
+_ATTR_PAIR = re.compile(r"([^\s=\"'{}]+)=(\"[^\"]*\"|'[^']*'|[^\s}]+)")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
+
+
+def url_problem(url: str) -> str | None:
+    """Why a link target could run script or load something unsafe, or None when it is a
+    relative link or an https:, http:, mailto: or tel: address."""
+    plain = _INVISIBLE.sub("", html.unescape(url)).lower()
+    scheme, colon, _ = plain.partition(":")
+    if not colon or "/" in scheme or "?" in scheme or "#" in scheme:
+        return None
+    if scheme in SAFE_SCHEMES:
+        return None
+    return f"the address '{_shown(url)}' uses '{scheme}:', which is not allowed"
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    """A value for a message: control characters made visible, long values cut short."""
+    text = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def attribute_problem(tag: str, name: str, value: str | None) -> tuple[str, str] | None:
+    """(message, hint) for an attribute outside the allowlist, or None."""
+    name = name.lower()
+    where = f"<{tag}>" if tag else "a Markdown attribute list { }"
+    if name.startswith("on"):
+        return (f"the event handler '{name}' on {where} is not allowed",
+                "remove it: pages cannot run script")
+    if name == "style":
+        return (f"a style attribute on {where} is not allowed",
+                "use a class from the theme instead; the site's security policy blocks inline "
+                "styles")
+    if name in URL_ATTRIBUTES and value:
+        problem = url_problem(value)
+        if problem:
+            return problem, f"link to a page in the commons or to a {_SCHEMES_TEXT} address"
+    if name in ALLOWED_ATTRIBUTES or name.startswith("aria-"):
+        return None
+    return (f"the attribute '{name}' on {where} is not allowed",
+            "allowed attributes are " + ", ".join(sorted(ALLOWED_ATTRIBUTES)) + " and aria-*")
+
+
+def tag_problem(tag: str) -> tuple[str, str] | None:
+    if tag in ALLOWED_TAGS:
+        return None
+    why = _WHY_TAG.get(tag)
+    if why or tag in {"object", "embed", "link", "meta", "base", "frame", "frameset",
+                      "applet", "math", "template", "input", "button", "textarea", "select"}:
+        reason = why or "it can load or run content from elsewhere"
+        return (f"the HTML tag <{tag}> is not allowed: {reason}",
+                "remove it; ask the site's maintainers if the page needs something it cannot "
+                "do in Markdown")
+    return (f"the HTML tag <{tag}> is not in the allowlist",
+            "use Markdown, or one of: " + ", ".join(sorted(ALLOWED_TAGS)))
+
+
+def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
+    """Every disallowed tag, attribute or link in a Markdown body, at its file line."""
+    text = _without_code(body)
+    found: list[tuple[int, str, str]] = []
+    for pattern in (_AUTOLINK, _LINK, _REF_DEF):
+        for match in pattern.finditer(text):
+            problem = url_problem(match.group(1))
+            if problem:
+                found.append((_line_at(text, match.start()), problem,
+                              f"link to a page in the commons or to a {_SCHEMES_TEXT} address"))
+    for match in _ATTR_LIST.finditer(text):
+        for pair in _ATTR_PAIR.finditer(match.group(1)):
+            issue = attribute_problem("", pair.group(1), pair.group(2).strip("\"'"))
+            if issue:
+                found.append((_line_at(text, match.start()), *issue))
+    for autolink in (_AUTOLINK, _MAIL_AUTOLINK):
+        text = autolink.sub(lambda m: " " * len(m.group(0)), text)
+    found += _TagScanner.scan(text)
+    return [Problem(path, first_line + line - 1, message=message, hint=hint)
+            for line, message, hint in sorted(set(found))]
+
+
+class _TagScanner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str, str]] = []
+
+    @classmethod
+    def scan(cls, text: str) -> list[tuple[int, str, str]]:
+        scanner = cls()
+        scanner.feed(text)
+        scanner.close()
+        return scanner.found
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0]
+        issue = tag_problem(tag)
+        if issue:
+            self.found.append((line, *issue))
+        for name, value in attrs:
+            issue = attribute_problem(tag, name, value)
+            if issue:
+                self.found.append((line, *issue))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+
+def _without_code(body: str) -> str:
+    """The body with fenced code blocks and code spans blanked, keeping every line."""
+    lines, fence = [], None
+    for line in body.split("\n"):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)
+            lines.append("")
+        elif fence is not None:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
+                    and not line.strip(" \t>").strip(fence[0]):
+                fence = None
+            lines.append("")
+        else:
+            lines.append(line)
+    text = "\n".join(lines)
+    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _line_at(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
+
+
+def html_policy_rule(commons: Commons, settings: Settings) -> list[Problem]:
+    """The raw-HTML and link allowlist over every authored page body."""
+    problems: list[Problem] = []
+    for page in commons.pages.values():
+        if page.body_line > 0:
+            problems += body_problems(page.origin.path, page.body, page.body_line)
+    return problems
