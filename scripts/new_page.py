@@ -19,7 +19,8 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
-from commons import schema
+from commons.model import types
+from commons.model.pages import RESERVED_IDS
 from commons.core.paths import WINDOWS_RESERVED
 from commons.generate import GENERATORS
 from commons.load.settings import Settings
@@ -27,16 +28,6 @@ from commons.model.fields import ID_MAX_LENGTH, ID_PATTERN, Choice, Group, ListO
 from commons.pipeline import load
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = {kind: folder for folder, kind in schema.CONTENT_FOLDERS.items()} | {"page": "about"}
-TYPES = ("policy", "pathway", "toolkit", "session", "page")
-ABOUT = {
-    "policy": "a policy: what we agree to do, reviewed by its owner on a set cycle",
-    "pathway": "a learning pathway: steps from one role or qualification to the next",
-    "toolkit": "a toolkit: a guide or resource to use, print and adapt",
-    "session": "a session: a workshop, course or webinar that people can join",
-    "page": "a plain page in About: how the commons works",
-}
-RESERVED = {"index", "tags", "search", "404"}
 
 
 class Refused(Exception):
@@ -104,7 +95,7 @@ def _field_lines(spec, value) -> list[str]:
 def front_matter(kind: str, title: str, values: dict) -> str:
     lines = ["---", f"# A new {kind}. Replace each placeholder, then run `make check`.",
              "# Lines starting with # are notes for you; they are never published."]
-    for spec in schema.SCHEMAS[kind]:
+    for spec in types.by_name(kind).fields:
         value = title if spec.name == "title" else values.get(spec.name)
         if spec.required and value is not None:
             lines += _field_lines(spec, value)
@@ -123,7 +114,7 @@ def taken(root: Path, page_id: str, src_path: str) -> str | None:
     if not ID_PATTERN.match(page_id) or len(page_id) > ID_MAX_LENGTH:
         return (f"'{page_id}' is not a valid id: use lower-case letters, digits and single "
                 f"hyphens, at most {ID_MAX_LENGTH} characters")
-    if page_id in RESERVED or WINDOWS_RESERVED.match(page_id):
+    if page_id in RESERVED_IDS or WINDOWS_RESERVED.match(page_id):
         return f"'{page_id}' is a name the site keeps for itself; choose another title or --id"
     existing = sorted((root / "content").rglob("*.md"))
     for file in existing:
@@ -149,13 +140,13 @@ def write_page(root: Path, kind: str, title: str, page_id: str | None = None,
                today: dt.date | None = None) -> Path:
     """Write the new page and return its path; raise Refused with the reason."""
     title = " ".join(title.split())
-    if kind not in TYPES:
-        raise Refused(f"unknown type '{kind}': choose one of {', '.join(TYPES)}")
-    issue = schema.SCHEMAS[kind][0].kind.problem(title, None)
+    if kind not in types.names():
+        raise Refused(f"unknown type '{kind}': choose one of {', '.join(types.names())}")
+    issue = types.by_name(kind).fields[0].kind.problem(title, None)
     if issue:
         raise Refused(f"the title {issue[0]}: {issue[1]}")
     page_id = page_id or slug(title)
-    src_path = f"{FOLDERS[kind]}/{page_id}.md"
+    src_path = f"{types.folder_of(kind)}/{page_id}.md"
     reason = taken(root, page_id, src_path) or generated_clash(root, src_path)
     if reason:
         raise Refused(reason)
@@ -183,16 +174,17 @@ def _ask(prompt: str) -> str:
 
 def _ask_type() -> str:
     print("What kind of page?")
-    for number, kind in enumerate(TYPES, start=1):
-        print(f"  {number}. {ABOUT[kind]}")
+    for number, kind in enumerate(types.content_types(), start=1):
+        print(f"  {number}. {kind.about}")
     answer = _ask("Type a number or a name: ").lower()
-    return TYPES[int(answer) - 1] if answer.isdigit() and 0 < int(answer) <= len(TYPES) \
+    names = types.names()
+    return names[int(answer) - 1] if answer.isdigit() and 0 < int(answer) <= len(names) \
         else answer
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--type", choices=TYPES, help="the kind of page")
+    parser.add_argument("--type", choices=types.names(), help="the kind of page")
     parser.add_argument("--title", help="the page title, in plain words")
     parser.add_argument("--id", help="the page id (file name); made from the title if left out")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)

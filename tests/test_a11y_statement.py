@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from commons import a11y_statement as statement
+from commons.render import a11y_statement as statement
 from commons.render.a11y_statement import PLACEHOLDER, STATEMENT, Tools
 
 USED = Tools(axe_core="4.14.1", playwright="1.65.2", chromium="156.0.8078.79",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from commons import schema
+from commons.model import types
 from commons.render.page_info import FEEDBACK_FORM
 from conftest import edit, make_commons
 
@@ -38,7 +38,7 @@ def _fields(fields) -> set[str]:
 
 def test_every_front_matter_field_is_documented():
     documented = set(re.findall(r"^\| `([a-z_]+)`", _section("## Front matter fields"), re.M))
-    every = set().union(*(_fields(f) for f in schema.SCHEMAS.values()))
+    every = set().union(*(_fields(f) for f in (t.fields for t in types.content_types())))
     assert every - documented == set()
 
 

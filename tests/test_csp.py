@@ -6,7 +6,7 @@ import base64
 import hashlib
 import re
 
-from commons import csp
+from commons.render import csp
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>t</title>
 <script>__md_scope=new URL("../",location)</script>

@@ -7,9 +7,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from commons import events
+from commons.model import events
 from commons.generate.regions import region_page
-from commons.generate.whats_on import archive_page, filter_tokens, whats_on_page, with_session_dates
+from commons.generate.additions import page_additions
+from commons.generate.whats_on import archive_page, filter_tokens, whats_on_page
+from commons.load.settings import Settings
 from commons.pipeline import load
 from commons.publish import build_atomically
 from conftest import ROOT, edit, make_commons
@@ -114,12 +116,11 @@ def test_online_event_for_everyone_matches_every_region(commons):
 
 
 def test_session_page_lists_its_upcoming_dates(commons):
-    markdown = with_session_dates("# Care Act overview\n", "sessions/care-act-overview.md",
-                                  commons, TODAY)
-    dates = markdown.split("## Upcoming dates", 1)[1]
+    made = page_additions(commons, Settings(today=TODAY))
+    dates = made["sessions/care-act-overview.md"].sections[-1].split("## Upcoming dates", 1)[1]
     assert dates.index("25 March 2027") < dates.index("1 April 2027")
     assert "10 March 2026" not in dates and "Book a place" in dates
-    assert with_session_dates("# x\n", "policies/learning.md", commons, TODAY) == "# x\n"
+    assert "policies/learning.md" not in made
 
 
 def test_region_page_lists_local_and_online_events(commons):

@@ -23,7 +23,7 @@ SETTINGS = Settings(today=dt.date(2026, 6, 1), site_url="https://commons.example
 
 def export(root: Path, style: Style | None = None) -> dict[str, bytes]:
     loaded = load(root)
-    downloads, problems = export_all(loaded.sources, root / "content", root / ".cache",
+    downloads, problems = export_all(list(loaded.commons.pages.values()), root / "content", root / ".cache",
                                      SETTINGS, style)
     assert problems == []
     return {d.src_uri: d.data for d in downloads}

@@ -12,7 +12,8 @@ import pytest
 from commons.export.build import document
 from commons.export.formats import Style, card_colour, cards
 from commons.load.settings import Settings
-from commons.model.pages import load_pages
+from commons.load.pages import read_pages
+from commons.model.pages import pages
 from pypdf import PdfReader
 
 PACK = (Path(__file__).resolve().parent.parent / "content" / "toolkits"
@@ -22,9 +23,9 @@ PACK = (Path(__file__).resolve().parent.parent / "content" / "toolkits"
 @pytest.mark.slow
 def test_the_shipped_card_pack_prints_as_cards(tmp_path: Path) -> None:
     shutil.copytree(PACK, tmp_path / "toolkits" / PACK.name)
-    sources, _ = load_pages(tmp_path, "content")
+    [page], _ = pages(read_pages(tmp_path, "content")[0])
     settings = Settings(today=dt.date(2026, 6, 1), site_url="https://commons.example.org/")
-    doc, problems = document(sources[0], tmp_path, settings)
+    doc, problems = document(page, tmp_path, settings)
     assert problems == []
     body = (PACK / "index.md").read_text(encoding="utf-8")
     codes = re.findall(r"^### ([A-Z]+ \d+) ", body, re.M)

@@ -34,7 +34,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     shutil.copytree(EXPORT / "content", root / "content", dirs_exist_ok=True)
     loaded = load(root)
     assert loaded.ok, loaded.problems
-    downloads, problems = export_all(loaded.sources, root / "content", root / "cache", SETTINGS)
+    downloads, problems = export_all(list(loaded.commons.pages.values()), root / "content", root / "cache", SETTINGS)
     assert problems == []
     return {d.src_uri.removeprefix("downloads/"): d.data for d in downloads}
 

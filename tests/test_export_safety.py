@@ -108,7 +108,7 @@ def test_a_slow_export_is_stopped_with_a_clear_problem(mini: Path, tmp_path: Pat
     monkeypatch.setattr(pandoc, "TIMEOUT_SECONDS", 0.001)
     loaded = load(mini)
     settings = Settings(today=dt.date(2026, 6, 1), site_url="https://x.example.org/")
-    downloads, problems = export_all(loaded.sources, mini / "content", tmp_path / "cache",
+    downloads, problems = export_all(list(loaded.commons.pages.values()), mini / "content", tmp_path / "cache",
                                      settings)
     texts = [p.text() for p in problems]
     assert texts and all(t.startswith("content/toolkits/card-pack.md:1: the ") for t in texts)

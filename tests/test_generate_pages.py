@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
+from commons.generate import additions
 from commons.generate import (
     GENERATORS,
     augment,
@@ -23,7 +25,10 @@ from commons.generate import (
     topics,
 )
 from commons.load.settings import Settings
+from commons.model.pathways import totals
 from commons.pipeline import load
+from commons.rules import run_rules
+from commons.rules.reviews import apply_switch
 from conftest import edit, make_commons
 
 TODAY = dt.date(2026, 11, 23)
@@ -121,8 +126,7 @@ def test_alumni_are_credited_apart_and_not_filtered(commons):
 
 
 def test_session_facilitators_name_only_consenting_people(commons):
-    markdown = augment.augment("# Care Act overview\n", "sessions/care-act-overview.md",
-                               commons)
+    markdown = augment.facilitators_section(commons, commons.pages["care-act-overview"])
     assert "[Ben Carr](../teachers/ben-carr.md) and a co-op teacher" in markdown
     assert "Zed" not in markdown and "zed-hidden" not in markdown
     ids = ["zed-hidden", "nobody-listed", "ben-carr"]
@@ -155,14 +159,14 @@ def test_region_page_lists_authorities_partners_teachers_and_sessions(commons):
 
 def test_pathway_totals_and_visual(commons):
     pathway = commons.pages["practice-teacher"]
-    result = pathways.totals(commons, commons.index.steps["practice-teacher"])
+    result = totals(commons, commons.index.steps["practice-teacher"])
     assert result.credits == 60 and result.levels == (("SCQF", 9),)
     html = pathways.steps_html(commons, pathway)
     assert '<ol class="commons-steps" aria-label="Steps of Becoming a practice teacher"' in html
     assert html.index("{#step-1}") < html.index("{#step-2}")
     assert "(SCQF level 7, 20 credits)" in html
     assert "**60 credits** in all · highest level reached: **SCQF level 9**" in html
-    placed = pathways.with_steps("# T\n\nIntro.\n\n## More\n", commons, pathway)
+    placed = additions.apply("# T\n\nIntro.\n\n## More\n", additions.Addition(html))
     assert placed.index("Intro.") < placed.index("commons-steps") < placed.index("## More")
 
 
@@ -242,7 +246,9 @@ def _reviewed(commons, **dates):
     pages = dict(commons.pages)
     for page_id, day in dates.items():
         page = pages[page_id]
-        pages[page_id] = dataclasses.replace(page, meta={**page.meta, "last_reviewed": day})
+        meta = copy.copy(page.meta)  # keeps the line of each key
+        meta["last_reviewed"] = day
+        pages[page_id] = dataclasses.replace(page, meta=meta)
     return dataclasses.replace(commons, pages=pages)
 
 
@@ -257,14 +263,14 @@ def test_review_page_lists_due_and_overdue_oldest_first(commons):
 
 def test_overdue_review_is_a_warning_that_the_switch_makes_an_error(loaded):
     late = _reviewed(loaded.commons, learning=dt.date(2025, 1, 10))
-    [problem] = reviews.overdue_problems(late, loaded.sources, TODAY)
+    [problem] = [p for p in run_rules(late, Settings(today=TODAY)) if p.code == "CM206"]
     assert problem.severity == "warning" and problem.location == "content/policies/learning.md:7"
     assert "due on 2026-01-10" in problem.message
-    kept, notes = reviews.apply_switch([problem], "warn")
+    kept, notes = apply_switch([problem], "warn")
     assert kept == [] and notes == [problem]
-    kept, notes = reviews.apply_switch([problem], "error")
+    kept, notes = apply_switch([problem], "error")
     assert [p.severity for p in kept] == ["error"] and notes == []
-    kept, _ = reviews.apply_switch([], "eror")
+    kept, _ = apply_switch([], "eror")
     assert kept[0].path == "mkdocs.yml" and "warn or error" in kept[0].hint
 
 

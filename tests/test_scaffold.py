@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from commons import schema
+from commons.model import types
 from commons.pipeline import load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,19 +19,19 @@ import new_page  # noqa: E402
 SCRIPT = ROOT / "scripts" / "new_page.py"
 
 
-@pytest.mark.parametrize("kind", new_page.TYPES)
+@pytest.mark.parametrize("kind", types.names())
 def test_each_type_writes_a_page_that_passes_every_check(mini: Path, kind: str):
     path = new_page.write_page(mini, kind, "Safe moving & handling: the basics")
-    folder = {v: k for k, v in schema.CONTENT_FOLDERS.items()}.get(kind, "about")
+    folder = types.folder_of(kind)
     assert path == mini / "content" / folder / "safe-moving-and-handling-the-basics.md"
     loaded = load(mini)
     assert [p.text() for p in loaded.problems] == []
     page = loaded.commons.pages["safe-moving-and-handling-the-basics"]
     assert (page.type, page.title) == (kind, "Safe moving & handling: the basics")
-    required = [f.name for f in schema.SCHEMAS[kind] if f.required]
+    required = [f.name for f in types.by_name(kind).fields if f.required]
     assert set(required) <= set(page.meta)
     text = path.read_text(encoding="utf-8")
-    for spec in schema.SCHEMAS[kind]:  # every field has a note; optional ones are comments
+    for spec in types.by_name(kind).fields:  # every field has a note; optional ones are comments
         line = next(li for li in text.splitlines() if li.lstrip("# ").startswith(spec.name + ":"))
         assert "  # " in line, line
         assert line.startswith("# ") != spec.required, line
@@ -48,7 +48,7 @@ def test_the_command_line_writes_without_asking(mini: Path):
 
 def test_asks_for_type_and_title_when_not_given(mini: Path):
     result = subprocess.run([sys.executable, str(SCRIPT), "--root", str(mini)],
-                            input="3\nTeam huddles\n", capture_output=True, text=True,
+                            input="4\nTeam huddles\n", capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr
     assert "What kind of page?" in result.stdout and "3. a toolkit" in result.stdout

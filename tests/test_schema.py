@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from commons import schema
+from commons.model import schema, types
 from commons.load.frontmatter import parse
 
 POLICY = """---
@@ -24,7 +24,7 @@ def problems_for(text: str, kind: str = "policy") -> list[str]:
     doc = parse("content/policies/p.md", text)
     assert doc.problems == []
     return [p.text() for p in schema.check("content/policies/p.md", doc.meta,
-                                           schema.SCHEMAS[kind])]
+                                           types.by_name(kind).fields)]
 
 
 def test_good_policy_has_no_problems():
@@ -104,7 +104,7 @@ steps:
 """
     doc = parse("content/pathways/x.md", text)
     found = [p.text() for p in schema.check("content/pathways/x.md", doc.meta,
-                                            schema.SCHEMAS["pathway"])]
+                                            types.by_name("pathway").fields)]
     assert found == [
         "content/pathways/x.md:10: required field 'description' is missing "
         "(add 'description:' — what happens in this step)",
@@ -120,4 +120,4 @@ steps:
     ("policies.md", "page"),
 ])
 def test_content_type_comes_from_the_folder(path, kind):
-    assert schema.content_type(path) == kind
+    assert types.of_path(path).name == kind

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from commons import search
+from commons.search import fields as search
+from commons.search import index as search_index
 from commons.pipeline import load
 from commons.publish import build_atomically
 from conftest import ROOT, make_commons
@@ -23,7 +24,7 @@ from benchlib.searchprobe import first_search_bytes, run_queries, search_site  #
 def bundle_texts(site: Path) -> dict[str, str]:
     """Every file of the Pagefind bundle, gzip fragments and chunks decompressed."""
     texts = {}
-    for path in sorted((site / search.BUNDLE_DIR).rglob("*")):
+    for path in sorted((site / search_index.BUNDLE_DIR).rglob("*")):
         if path.is_file():
             data = path.read_bytes()
             if data[:2] == b"\x1f\x8b":
@@ -112,22 +113,22 @@ def test_rendered_fields_are_escaped_and_hidden():
 
 
 def test_material_search_files_are_recognised():
-    assert search.is_stock_search_file("assets/javascripts/workers/search.a7633da7.min.js")
-    assert search.is_stock_search_file("assets/javascripts/lunr/min/lunr.de.min.js")
-    assert not search.is_stock_search_file("assets/javascripts/bundle.a5f9d56c.min.js")
+    assert search_index.is_stock_search_file("assets/javascripts/workers/search.a7633da7.min.js")
+    assert search_index.is_stock_search_file("assets/javascripts/lunr/min/lunr.de.min.js")
+    assert not search_index.is_stock_search_file("assets/javascripts/bundle.a5f9d56c.min.js")
 
 
 # The built mini commons
 
 
 def test_the_build_writes_a_pagefind_index_and_no_material_index(mini_site):
-    bundle = mini_site / search.BUNDLE_DIR
+    bundle = mini_site / search_index.BUNDLE_DIR
     assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
     assert list(bundle.glob("fragment/*.pf_fragment")) and list(bundle.glob("index/*.pf_index"))
     assert not (mini_site / "search/search_index.json").exists()
     assert not list(mini_site.glob("assets/javascripts/workers/*"))
     assert not list(mini_site.glob("assets/javascripts/lunr"))
-    for unused in search.UNUSED_BUNDLE_FILES:
+    for unused in search_index.UNUSED_BUNDLE_FILES:
         assert not (bundle / unused).exists(), unused
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "search" not in (config.get("plugins") or [])
@@ -200,8 +201,8 @@ def test_the_index_is_the_same_on_rebuild(mini_site, tmp_path):
 
 
 def test_a_failed_index_fails_the_build(tmp_path):
-    with pytest.raises(search.SearchIndexError):
-        search.index_site(tmp_path / "no-such-site")
+    with pytest.raises(search_index.SearchIndexError):
+        search_index.index_site(tmp_path / "no-such-site")
 
 
 # The shipped commons

@@ -142,6 +142,6 @@ def test_every_page_says_who_it_is_for_and_who_owns_it(commons):
 
 
 def test_every_page_is_plain_english(loaded):
-    for source in loaded.sources:
-        score = reading_ease(source.document.body)
-        assert score is None or score >= THRESHOLD, source.path
+    for page in loaded.commons.pages.values():
+        score = reading_ease(page.body)
+        assert score is None or score >= THRESHOLD, page.origin.path

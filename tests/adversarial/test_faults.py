@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from commons import tools
+from commons.core import tools
 from commons.core.tools import ToolMissing, require_tool
 from hostile import problem_texts, refused_with_hook
 

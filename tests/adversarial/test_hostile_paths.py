@@ -4,7 +4,7 @@ quietly share one page."""
 from __future__ import annotations
 
 import pytest
-from commons import settings
+from commons.load import settings
 from commons.core.paths import unsafe_output_path
 from commons.generate import GeneratedFile, generate_all
 from commons.pipeline import load

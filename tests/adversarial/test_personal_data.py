@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from commons import model
+from commons.model import records as model
 from commons.publish import build_atomically
 from commons.rules.privacy import TEACHER_COLUMNS, nhs_number_valid, personal_data
 from conftest import edit
