@@ -19,12 +19,12 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
-from commons.model import types
-from commons.model.pages import RESERVED_IDS
 from commons.core.paths import WINDOWS_RESERVED
 from commons.generate import GENERATORS
 from commons.load.settings import Settings
+from commons.model import types
 from commons.model.fields import ID_MAX_LENGTH, ID_PATTERN, Choice, Group, ListOf, Ref
+from commons.model.pages import RESERVED_IDS
 from commons.pipeline import load
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from commons.load import settings
 from commons.core.paths import unsafe_output_path
+from commons.core.problems import Origin
 from commons.generate import GeneratedFile, generate_all
 from commons.pipeline import load
 from conftest import edit
@@ -38,10 +39,10 @@ def test_generate_all_refuses_escape_and_names_both_sources_of_one_page(mini):
     commons = load(mini).commons
     today = settings.Settings(today=settings.build_date())
     made, problems = generate_all(commons, today, {"about.md"}, generators=[_made(
-        GeneratedFile("../outside.md", "x", "data/regions.csv:row 4"),
-        GeneratedFile("regions/north.md", "x", "data/regions.csv:row 2"),
-        GeneratedFile("regions/north.md", "y", "data/partners.csv:row 3"),
-        GeneratedFile("about.md", "z", "data/topics.csv:row 5"),
+        GeneratedFile("../outside.md", "x", Origin("data/regions.csv", row=4)),
+        GeneratedFile("regions/north.md", "x", Origin("data/regions.csv", row=2)),
+        GeneratedFile("regions/north.md", "y", Origin("data/partners.csv", row=3)),
+        GeneratedFile("about.md", "z", Origin("data/topics.csv", row=5)),
     )])
     assert [f.src_uri for f in made] == ["regions/north.md"]
     assert exact(problems) == [

@@ -1,0 +1,1 @@
+"""Bottom of the stack: problems and origins, hints, escaping, safe paths, outside tools."""

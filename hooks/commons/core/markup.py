@@ -1,13 +1,15 @@
 """Escaping for values from content and data that reach HTML or Markdown.
 
 Jinja in MkDocs does not autoescape and Python-Markdown does not sanitise, so every value a
-contributor controls passes through one of these on its way into a page.
+contributor controls passes through one of these on its way into a page. HTML escaping is
+markupsafe's, the rule the generators' templates (generate/templates.py) apply too.
 """
 
 from __future__ import annotations
 
-import html
 import re
+
+import markupsafe
 
 # Only what Python-Markdown unescapes (its ESCAPED_CHARS with `tables`): escaping any other
 # character, such as ':', would show the backslash to readers.
@@ -17,12 +19,14 @@ _SAFE_URL = re.compile(r"^(https://|mailto:)[^\s\"'<>`]+$", re.IGNORECASE)
 
 def esc(value: object) -> str:
     """Text for an HTML element or attribute: &, <, >, " and ' escaped."""
-    return html.escape("" if value is None else str(value), quote=True)
+    return str(markupsafe.escape("" if value is None else str(value)))
 
 
 def md_text(value: object) -> str:
-    """Text for a line of Markdown: HTML-escaped, and Markdown punctuation made literal."""
-    text = _MD_SPECIAL.sub(r"\\\1", esc(value).replace("\n", " "))
+    """Text for a line of Markdown: &, < and > escaped (quotes are plain text outside an
+    attribute, and must stay so for heading anchors), Markdown punctuation made literal."""
+    text = esc(value).replace("&#39;", "'").replace("&#34;", '"')
+    text = _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
     return "&#58;" + text[1:] if text.startswith(":") else text  # not a definition list
 
 

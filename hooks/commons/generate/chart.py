@@ -8,7 +8,7 @@ the same numbers in a table beside the chart.
 
 from __future__ import annotations
 
-from commons.core.markup import esc
+from commons.generate.templates import fragment
 
 BAR, GAP, LABEL_WIDTH, PLOT_WIDTH, LEGEND_ROW = 18, 8, 300, 420, 22
 COLOURS = ("#1b5e20", "#0d47a1", "#8e2470", "#b34700", "#4a3aa8", "#5d4037")
@@ -21,31 +21,20 @@ def stacked_bars(title: str, description: str, series: list[str],
     legend_height = LEGEND_ROW * ((len(series) + 1) // 2) + GAP
     height = legend_height + len(rows) * (BAR + GAP) + GAP
     width = LABEL_WIDTH + PLOT_WIDTH + 20
-    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n'
-             f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
-             f'height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" '
-             'font-size="13" aria-labelledby="title desc">',
-             f'<title id="title">{esc(title)}</title>',
-             f'<desc id="desc">{esc(description)}</desc>',
-             f'<rect width="{width}" height="{height}" fill="#ffffff"/>']
-    for number, name in enumerate(series):
-        x = 8 + (number % 2) * (width // 2)
-        y = (number // 2) * LEGEND_ROW
-        parts.append(f'<rect x="{x}" y="{y + 4}" width="14" height="14" '
-                     f'fill="{COLOURS[number % len(COLOURS)]}"/>'
-                     f'<text x="{x + 20}" y="{y + 16}" fill="#1f1f1f">{esc(name)}</text>')
+    legend = [{"x": 8 + (number % 2) * (width // 2), "y": (number // 2) * LEGEND_ROW,
+               "colour": COLOURS[number % len(COLOURS)], "name": name}
+              for number, name in enumerate(series)]
+    bars = []
     for row, (label, counts) in enumerate(rows):
-        y = legend_height + row * (BAR + GAP)
-        parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR - 4}" text-anchor="end" '
-                     f'fill="#1f1f1f">{esc(label)}</text>')
-        x = LABEL_WIDTH
+        x, parts = LABEL_WIDTH, []
         for number, count in enumerate(counts):
             if not count:
                 continue
             size = round(PLOT_WIDTH * count / most, 2)
-            parts.append(f'<rect x="{x}" y="{y}" width="{size}" height="{BAR}" '
-                         f'fill="{COLOURS[number % len(COLOURS)]}" stroke="#ffffff">'
-                         f'<title>{esc(label)}, {esc(series[number])}: {count}</title></rect>')
+            parts.append({"x": x, "size": size, "colour": COLOURS[number % len(COLOURS)],
+                          "series": series[number], "count": count})
             x = round(x + size, 2)
-    parts.append("</svg>\n")
-    return "\n".join(parts)
+        bars.append({"y": legend_height + row * (BAR + GAP), "label": label, "parts": parts})
+    return fragment("chart.svg", width=width, height=height, title=title,
+                    description=description, legend=legend, rows=bars, bar=BAR,
+                    label_x=LABEL_WIDTH - 8) + "\n"

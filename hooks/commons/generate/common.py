@@ -9,6 +9,7 @@ from functools import partial
 
 from commons.core.markup import esc, md_text, safe_url
 from commons.core.problems import Origin
+from commons.generate.templates import fragment
 from commons.model.records import Commons, Page, Region, Teacher
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -119,9 +120,7 @@ def regions_in_order(commons: Commons) -> list[Region]:
 def external_link(url: str | None, text: str) -> str:
     """An inline link out of the site, only to an https: or mailto: address."""
     safe = safe_url(url)
-    if not safe:
-        return ""
-    return f'<a href="{esc(safe)}" rel="noopener external">{esc(text)}</a>'
+    return fragment("external_link", url=safe, text=text) if safe else ""
 
 
 def by_title(pages: list[Page]) -> list[Page]:

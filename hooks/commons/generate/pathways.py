@@ -3,9 +3,10 @@ from the qualifications, a card per pathway, and where a page sits on a pathway.
 
 from __future__ import annotations
 
-from commons.core.markup import esc, md_text
+from commons.core.markup import md_text
 from commons.generate.common import PATHWAYS, link, page_md, qualification_uri, whole_commons
 from commons.generate.files import GeneratedFile
+from commons.generate.templates import fragment
 from commons.load.settings import Settings
 from commons.model.index import pathway_steps
 from commons.model.pathways import level_text, qualification_text, totals
@@ -21,8 +22,7 @@ def steps_html(commons: Commons, pathway: Page) -> str:
              '<div class="commons-pathway" markdown="block">', "",
              f"**{len(steps)} steps** · **{total.credits} credits** in all · "
              f"highest level reached: **{md_text(level_text(total.levels))}**", "",
-             f'<ol class="commons-steps" aria-label="Steps of {esc(pathway.title)}" '
-             'markdown="block">']
+             fragment("steps_open", title=pathway.title)]
     descriptions = [raw.get("description", "") if isinstance(raw, dict) else ""
                     for raw in pathway.meta.get("steps") or ()]
     for step, description in zip(steps, descriptions):
@@ -51,8 +51,7 @@ def membership_html(commons: Commons, page: Page) -> str:
     for step in index.steps_by_resource.get(page.id, []):
         pathway = step.pathway
         steps = index.steps[pathway.id]
-        lines += [f'<nav class="commons-on-pathway" aria-label="On the pathway '
-                  f'{esc(pathway.title)}" markdown="block">', "",
+        lines += [fragment("on_pathway_open", title=pathway.title), "",
                   f"This page is step {step.number} of {len(steps)} on the pathway "
                   f"{link(pathway.title, here, pathway.src_path)}: "
                   f"{link(step.title, here, pathway.src_path, f'step-{step.number}')}.", ""]

@@ -6,7 +6,7 @@ and public contact: a person who did not consent has no page, card or name anywh
 
 from __future__ import annotations
 
-from commons.core.markup import esc, md_text, safe_url
+from commons.core.markup import md_text, safe_url
 from commons.generate.common import (
     TEACHERS,
     TOPICS,
@@ -22,6 +22,7 @@ from commons.generate.common import (
     topic_names,
 )
 from commons.generate.files import GeneratedFile
+from commons.generate.templates import fragment, fragment_lines
 from commons.load.settings import Settings
 from commons.model.records import PERSPECTIVES, Commons, Teacher
 
@@ -82,8 +83,7 @@ def directory_page(commons: Commons) -> str:
         "Choose a perspective, topic, region or role to narrow the list.",
         "",
         *filter_form(commons, teachers),
-        f'<p class="commons-filter-count" role="status" aria-live="polite" '
-        f'data-commons-count data-total="{len(teachers)}">{_count(len(teachers))}</p>',
+        fragment("filter_count", total=len(teachers), noun="", text=_count(len(teachers))),
         "",
         "## Everyone listed",
         "",
@@ -110,25 +110,16 @@ def directory_page(commons: Commons) -> str:
 def filter_form(commons: Commons, teachers: list[Teacher]) -> list[str]:
     """Labelled selects, hidden until the script can make them work."""
     options = filter_options(commons, teachers)
-    lines = ['<form class="commons-filters" data-commons-filter hidden>',
-             "<fieldset>", "<legend>Filter teachers</legend>"]
-    for key, label, anyone in FILTERS:
-        lines.append(f'<div class="commons-filter"><label for="filter-{key}">{label}</label>'
-                     f'<select id="filter-{key}" name="{key}">'
-                     f'<option value="">{anyone}</option>')
-        lines += [f'<option value="{esc(value)}">{esc(text)}</option>'
-                  for value, text in options[key]]
-        lines.append("</select></div>")
-    lines += ['<button type="reset" class="md-button">Show all teachers</button>',
-              "</fieldset>", "</form>", ""]
-    return lines
+    filters = [{"key": key, "label": label, "anyone": anyone, "options": options[key]}
+               for key, label, anyone in FILTERS]
+    return fragment_lines("filter_form", legend="Filter teachers", filters=filters,
+                          reset="Show all teachers") + [""]
 
 
 def _card(commons: Commons, teacher: Teacher, here: str) -> list[str]:
-    data = " ".join(f'data-{key}="{esc(" ".join(values))}"'
-                    for key, values in filter_values(commons, teacher).items())
+    data = [(key, " ".join(values)) for key, values in filter_values(commons, teacher).items()]
     region = commons.regions.get(teacher.region)
-    lines = [f'<article class="commons-card" {data} markdown="block">', "",
+    lines = [fragment("card_open", data=data), "",
              f"### {link(teacher.name, here, teacher_uri(teacher.id))}", "",
              f"{md_text(teacher.role.capitalize())}"
              + (f" · {link(region.name, here, region_uri(region.id))}" if region else ""), ""]

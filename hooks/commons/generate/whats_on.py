@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from commons.core.markup import esc, md_text
+from commons.core.markup import md_text
 from commons.generate.common import (
     external_link,
     link,
@@ -16,6 +16,7 @@ from commons.generate.common import (
     table_origin,
 )
 from commons.generate.files import GeneratedFile
+from commons.generate.templates import fragment, fragment_lines
 from commons.load.settings import Settings
 from commons.model import events as ev
 from commons.model.records import Commons, Event
@@ -67,10 +68,8 @@ def whats_on_page(commons: Commons, today: dt.date) -> str:
         return page_md(TITLE, body + ["No events are booked at the moment.", ""],
                        "Upcoming sessions by date, region and format.")
     body += [*_filter_form(commons),
-             f'<p class="commons-filter-count" role="status" aria-live="polite" '
-             f'data-commons-count data-total="{len(coming)}" data-noun="events" '
-             f'data-noun-one="event">Showing all {len(coming)} '
-             f'event{"s" * (len(coming) != 1)}</p>', "",
+             fragment("filter_count", total=len(coming), noun="events", noun_one="event",
+                      text=f"Showing all {len(coming)} event{'s' * (len(coming) != 1)}"), "",
              '<div class="commons-events" data-commons-list markdown="block">', ""]
     for event in coming:
         body += _card(commons, event, here)
@@ -117,7 +116,7 @@ def region_events(commons: Commons, region_id: str, today: dt.date) -> list[str]
 
 
 def _time(event: Event) -> str:
-    return f'<time datetime="{event.start.isoformat()}">{esc(ev.when(event))}</time>'
+    return fragment("time", moment=event.start, text=ev.when(event))
 
 
 def _past_line(commons: Commons, event: Event, here: str) -> str:
@@ -127,8 +126,8 @@ def _past_line(commons: Commons, event: Event, here: str) -> str:
 
 
 def _card(commons: Commons, event: Event, here: str) -> list[str]:
-    data = " ".join(f'data-{k}="{esc(v)}"' for k, v in filter_tokens(commons, event).items())
-    return [f'<article class="commons-card" {data} markdown="block">', "",
+    data = list(filter_tokens(commons, event).items())
+    return [fragment("card_open", data=data), "",
             "### " + event_line(commons, event, here).removeprefix("- **").replace(
                 "** · ", "\n\n", 1), "",
             "</article>", ""]
@@ -138,13 +137,7 @@ def _filter_form(commons: Commons) -> list[str]:
     """Labelled selects, hidden until the directory script can make them work."""
     regions = [(r.id, r.name) for r in regions_in_order(commons)]
     formats = [("in-person", "In person"), ("online", "Online")]
-    lines = ['<form class="commons-filters" data-commons-filter hidden>', "<fieldset>",
-             "<legend>Filter events</legend>"]
-    for key, label, anyone, options in (("region", "Region", "Any region", regions),
-                                        ("format", "Format", "Any format", formats)):
-        lines.append(f'<div class="commons-filter"><label for="filter-{key}">{label}</label>'
-                     f'<select id="filter-{key}" name="{key}"><option value="">{anyone}</option>')
-        lines += [f'<option value="{esc(v)}">{esc(t)}</option>' for v, t in options]
-        lines.append("</select></div>")
-    return lines + ['<button type="reset" class="md-button">Show all events</button>',
-                    "</fieldset>", "</form>", ""]
+    filters = [{"key": "region", "label": "Region", "anyone": "Any region", "options": regions},
+               {"key": "format", "label": "Format", "anyone": "Any format", "options": formats}]
+    return fragment_lines("filter_form", legend="Filter events", filters=filters,
+                          reset="Show all events") + [""]

@@ -1,0 +1,1 @@
+"""Reading the inputs, each once a build: settings, front matter, CSV tables, git dates."""

@@ -20,7 +20,8 @@ class Changed:
 
 def commit_times(folder: str) -> Dates:
     """(first, last) commit time of each file under folder, by folder-relative path, from
-    one `git log` call; empty when folder is not in a git work tree or git is missing."""
+    one `git log` call, read once per build; empty when folder is not in a git work tree or
+    git is missing."""
     try:
         result = subprocess.run(
             ["git", "-C", folder, "log", "--format=%x00%cI", "--name-only", "--relative",
@@ -34,11 +35,6 @@ def commit_times(folder: str) -> Dates:
         for name in filter(None, names):
             dates[name] = (when, dates[name][1] if name in dates else when)
     return dates
-
-
-def history(root: Path) -> dict[str, dt.date]:
-    """The last commit day of every file git knows under root, by root-relative path."""
-    return {name: updated.date() for name, (_, updated) in commit_times(str(root)).items()}
 
 
 def last_changed(root: Path, source: str, known: dict[str, dt.date]) -> Changed | None:

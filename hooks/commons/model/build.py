@@ -10,9 +10,6 @@ from commons.load.tables import Tables
 from commons.model import events, index, pages, records
 from commons.model.records import Commons
 
-RECORD_TABLES = ("regions", "topics", "legislation", "qualifications", "partners", "teachers",
-                 "roles")
-
 
 def build_commons(loaded: Tables, files: list[PageFile], data_label: str = "data",
                   content_label: str = "content") -> tuple[Commons, list[Problem]]:
@@ -26,7 +23,7 @@ def build_commons(loaded: Tables, files: list[PageFile], data_label: str = "data
 
     commons = Commons(
         **{name: records.records(name, tables.get(name, []), path(name))
-           for name in RECORD_TABLES},
+           for name in records.RECORD_CLASSES},
         pages={page.id: page for page in page_records},
         tables=tables,
         role_requirements=records.requirements(tables.get("role_requirements", []),

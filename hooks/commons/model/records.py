@@ -229,7 +229,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise ValueError(day)
 
 
-_RECORDS = {
+RECORD_CLASSES = {  # tables read into records, by table name
     "regions": Region, "topics": Topic, "legislation": Legislation,
     "qualifications": Qualification, "partners": Partner, "teachers": Teacher, "roles": Role,
 }
@@ -238,7 +238,7 @@ _RECORDS = {
 def records(table: str, rows: list[dict[str, Any]], path: str) -> dict[str, Any]:
     """Typed records of a table, keyed by id and sorted by id for deterministic output;
     path is the table's file, for each record's origin."""
-    cls = _RECORDS[table]
+    cls = RECORD_CLASSES[table]
     names = [n for n in cls.__dataclass_fields__ if n != "origin"]
     result = {}
     for row in sorted(rows, key=lambda r: str(r.get("id"))):

@@ -1,0 +1,1 @@
+"""Site search: the fields each page gives Pagefind, and the indexing of the built site."""

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from commons.core.markup import esc
+from commons.generate.templates import fragment
 from commons.model import types
 from commons.model.records import Commons
 
@@ -110,13 +110,5 @@ def _names(ids: Iterable[str], records: dict[str, Any]) -> tuple[str, ...]:
 
 def render_fields(fields: SearchFields) -> str:
     """The hidden markup Pagefind reads: filters, a type shown in results, weighted terms."""
-    # Filters and meta inside an ignored element are still read, but not indexed as text.
-    labels = [f'<span data-pagefind-meta="type">{esc(fields.type)}</span>']
-    for name, values in fields.filters:
-        labels += [f'<span data-pagefind-filter="{esc(name)}">{esc(v)}</span>' for v in values]
-    parts = ["<div data-pagefind-ignore>" + "".join(labels) + "</div>"]
-    if fields.tags:
-        parts.append(f'<p data-pagefind-weight="5">{esc(", ".join(fields.tags))}</p>')
-    if fields.terms:
-        parts.append(f'<p data-pagefind-weight="8">{esc(", ".join(fields.terms))}</p>')
-    return '<div class="commons-search-fields" hidden>' + "".join(parts) + "</div>"
+    return fragment("search_fields", type=fields.type, filters=fields.filters,
+                    tags=fields.tags, terms=fields.terms)
