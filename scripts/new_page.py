@@ -127,8 +127,7 @@ def taken(root: Path, page_id: str, src_path: str) -> str | None:
 def generated_clash(root: Path, src_path: str) -> str | None:
     """The page the build makes at src_path (from data or the whole commons), if any."""
     loaded = load(root)
-    settings = Settings(today=dt.date.today(), docs_dir=str(root / "content"),
-                        data_dir=str(root / "data"))
+    settings = Settings(today=dt.date.today())
     for generator in GENERATORS:
         for item in generator(loaded.commons, settings):
             if item.src_uri == src_path:

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from commons.core.problems import errors
 from commons.pipeline import load
-from conftest import ROOT
+from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import bench  # noqa: E402

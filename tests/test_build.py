@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 import pytest
 from commons.publish import build_atomically
-from conftest import ROOT, edit
-
-
-def tree_digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+from helpers import ROOT, edit, tree_digest
 
 
 def test_mini_commons_builds(mini, tmp_path):

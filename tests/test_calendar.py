@@ -9,15 +9,13 @@ import icalendar
 import pytest
 from commons.generate.calendar import generate_calendars
 from commons.load.settings import Settings
-from commons.pipeline import load
-from conftest import make_commons
 
 SETTINGS = Settings(today=dt.date(2026, 11, 23), site_url="https://commons.example.org/")
 
 
-@pytest.fixture(scope="module")
-def calendars(tmp_path_factory):
-    commons = load(make_commons(tmp_path_factory.mktemp("cal") / "c")).commons
+@pytest.fixture
+def calendars(mini_loaded):
+    commons = mini_loaded.commons
     return commons, {f.src_uri: f.content for f in generate_calendars(commons, SETTINGS)}
 
 

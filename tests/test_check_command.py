@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import ROOT, edit
+from helpers import ROOT, edit
 
 
 def run_check(root, *args):
@@ -38,7 +38,7 @@ def test_github_format_annotates_file_and_line(mini):
     edit(mini / "content/policies/learning.md", "owner: Learning Circle", "owner: no")
     edit(mini / "data/partners.csv", "council,city,", "council,cty,")
     lines = run_check(mini, "--format", "github").stdout.splitlines()
-    assert lines[0].startswith("::error file=content/policies/learning.md,line=6,title=owner::"
+    assert lines[0].startswith("::error file=content/policies/learning.md,line=6,title=CM004 owner::"
                                "content/policies/learning.md:6: 'owner' expected text")
-    assert lines[1].startswith("::error file=data/partners.csv,line=2,title=region::"
+    assert lines[1].startswith("::error file=data/partners.csv,line=2,title=CM003 region::"
                                "data/partners.csv:row 2:region: 'cty' is not an id")

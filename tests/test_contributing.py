@@ -12,7 +12,7 @@ import pytest
 import yaml
 from commons.model import types
 from commons.render.page_info import FEEDBACK_FORM
-from conftest import edit, make_commons
+from helpers import edit, make_commons
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -89,14 +89,14 @@ def test_check_prints_github_annotations_on_file_and_line(broken):
     lines = result.stdout.splitlines()
     assert all(line.startswith("::error file=") for line in lines), lines
     assert (
-        "::error file=content/sessions/care-act-overview.md,line=8,title=format::"
+        "::error file=content/sessions/care-act-overview.md,line=8,title=CM004 format::"
         "content/sessions/care-act-overview.md:8: 'format' 'onlin' is not allowed "
         "(did you mean 'online'?)") in lines
     assert (
-        "::error file=data/partners.csv,line=3,title=region::data/partners.csv:row 3:region: "
+        "::error file=data/partners.csv,line=3,title=CM003 region::data/partners.csv:row 3:region: "
         "'nort' is not an id in regions.csv (did you mean 'north'?)") in lines
     assert (
-        "::error file=content/toolkits/card-pack.md,line=7,title=commons check::"
+        "::error file=content/toolkits/card-pack.md,line=7,title=CM002::"
         "content/toolkits/card-pack.md:7: front matter is not valid YAML: the key 'owner' "
         "appears twice (first on line 6); keep one and delete the other (check the "
         "indentation, and put text containing ':' or '#' in quotes)") in lines

@@ -84,7 +84,7 @@ def test_open_data_republishes_a_spreadsheet_saved_file_cleanly(mini: Path):
     plain = (mini / "data" / "regions.csv").read_text(encoding="utf-8")
     for table in ("regions", "teachers"):
         _as_spreadsheet_saves_it(mini / "data" / f"{table}.csv")
-    settings = Settings(today=dt.date(2026, 11, 23), data_dir=str(mini / "data"))
+    settings = Settings(today=dt.date(2026, 11, 23))
     made = {f.src_uri: f.content for f in generate_open_data(load(mini).commons, settings)}
     assert made["open-data/regions.csv"] == plain  # no mark, no CR, no blank rows
     assert made["open-data/teachers.csv"].splitlines()[1].startswith("ada-brook,")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from commons.pipeline import load
-from conftest import edit
+from helpers import edit
 
 
 def texts(root: Path) -> list[str]:

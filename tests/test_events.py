@@ -7,14 +7,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from commons.model import events
-from commons.generate.regions import region_page
 from commons.generate.additions import page_additions
+from commons.generate.regions import region_page
 from commons.generate.whats_on import archive_page, filter_tokens, whats_on_page
 from commons.load.settings import Settings
+from commons.model import events
 from commons.pipeline import load
 from commons.publish import build_atomically
-from conftest import ROOT, edit, make_commons
+from helpers import ROOT, edit
 
 TODAY = dt.date(2026, 11, 23)
 EVENTS = "data/events.csv"
@@ -23,9 +23,9 @@ GOOD = ("care-act-2027-03,care-act-overview,2027-03-25T10:00,2027-03-25T11:30,in
         '"Civic Centre, Glebe Street, Stoke-on-Trent",city,30,')
 
 
-@pytest.fixture(scope="module")
-def commons(tmp_path_factory):
-    return load(make_commons(tmp_path_factory.mktemp("events") / "c")).commons
+@pytest.fixture
+def commons(mini_loaded):
+    return mini_loaded.commons
 
 
 def texts(root: Path) -> list[str]:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from commons.export.build import document
 from commons.export.formats import Style, card_colour, cards
-from commons.load.settings import Settings
 from commons.load.pages import read_pages
+from commons.load.settings import Settings
 from commons.model.pages import pages
 from pypdf import PdfReader
 

@@ -17,7 +17,7 @@ from commons.export.formats import FORMATS
 from commons.load.settings import Settings
 from commons.model.records import Page
 from commons.pipeline import load
-from conftest import make_commons
+from helpers import make_commons
 from pypdf import PdfReader
 
 EXPORT = Path(__file__).resolve().parent / "fixtures" / "export"

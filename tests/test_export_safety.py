@@ -18,7 +18,7 @@ from commons.export.typeset import compile_pdf
 from commons.load.download_source import prepare
 from commons.load.settings import Settings
 from commons.pipeline import load
-from conftest import edit
+from helpers import edit
 
 MARKER = b"SECRET-MARKER-7f3a"
 LABEL = "content/toolkits/huddles/index.md"

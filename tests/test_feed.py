@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -12,8 +10,8 @@ import pytest
 from commons.generate.feed import ATOM, feed_xml, generate_feed
 from commons.load.git_dates import commit_times
 from commons.load.settings import Settings
-from commons.pipeline import load
-from conftest import make_commons
+from commons.pipeline import Build
+from helpers import git, make_commons
 
 NS = {"a": ATOM}
 TODAY = dt.date(2026, 11, 23)
@@ -23,21 +21,14 @@ TODAY = dt.date(2026, 11, 23)
 def dated(tmp_path_factory):
     """The mini commons in a git repository: two commits on different days."""
     root = make_commons(tmp_path_factory.mktemp("feed") / "c")
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-
-    def git(*args: str, when: str = "") -> None:
-        extra = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when} if when else {}
-        subprocess.run(["git", *args], cwd=root, env={**env, **extra}, check=True,
-                       capture_output=True)
-
-    git("init", "-q")
-    git("add", ".")
-    git("commit", "-qm", "first", when="2026-01-05T09:00:00+00:00")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "first", when="2026-01-05T09:00:00+00:00")
     with (root / "content/toolkits/card-pack.md").open("a", encoding="utf-8") as file:
         file.write("\nOne more line.\n")
-    git("commit", "-qam", "second", when="2026-06-10T15:30:00+01:00")
-    return root, load(root).commons
+    git(root, "commit", "-qam", "second", when="2026-06-10T15:30:00+01:00")
+    build = Build.start(root, root / "content", Settings(today=TODAY))
+    return root, build.commons
 
 
 def entries(xml: str) -> list[ET.Element]:
@@ -55,8 +46,7 @@ def test_git_dates_come_from_one_log_of_the_docs_folder(dated):
 
 def test_feed_is_well_formed_atom_newest_first(dated):
     root, commons = dated
-    settings = Settings(today=TODAY, site_url="https://commons.example.org/",
-                        docs_dir=str(root / "content"))
+    settings = Settings(today=TODAY, site_url="https://commons.example.org/")
     xml = generate_feed(commons, settings)[0].content
     feed = ET.fromstring(xml)
     assert feed.tag == f"{{{ATOM}}}feed"

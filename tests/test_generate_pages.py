@@ -9,9 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
-from commons.generate import additions
 from commons.generate import (
     GENERATORS,
+    additions,
     augment,
     coverage,
     generate_all,
@@ -29,19 +29,17 @@ from commons.model.pathways import totals
 from commons.pipeline import load
 from commons.rules import run_rules
 from commons.rules.reviews import apply_switch
-from conftest import edit, make_commons
+from helpers import edit, make_commons
 
 TODAY = dt.date(2026, 11, 23)
 
 
-@pytest.fixture(scope="module")
-def loaded(tmp_path_factory):
-    result = load(make_commons(tmp_path_factory.mktemp("mini") / "commons"))
-    assert result.ok, result.problems
-    return result
+@pytest.fixture
+def loaded(mini_loaded):
+    return mini_loaded
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def commons(loaded):
     return loaded.commons
 

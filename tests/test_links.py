@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser.conftest import built_site, serve  # noqa: F401  (built_site is a fixture)
+from helpers import serve
 
 # Through our runner: as root, LinkChecker's own command switches to `nobody`, who cannot
 # read a .venv inside a private temporary clone.
@@ -56,8 +56,8 @@ def broken_links(site: Path, config_dir: Path) -> tuple[list[str], str]:
     return found, result.stderr
 
 
-def test_every_internal_link_and_anchor_of_the_shipped_site_resolves(built_site, tmp_path):
-    found, log = broken_links(built_site, tmp_path)
+def test_every_internal_link_and_anchor_of_the_shipped_site_resolves(shipped_site, tmp_path):
+    found, log = broken_links(shipped_site, tmp_path)
     assert not found, "broken links (page:line: link: why):\n" + "\n".join(found)
     assert "Checking intern URLs only" in log
 

@@ -15,16 +15,13 @@ from commons.generate.feed import generate_feed
 from commons.generate.open_data import generate_open_data
 from commons.load.settings import Settings
 from commons.pipeline import load
-from conftest import make_commons
+from helpers import make_commons
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    root = make_commons(tmp_path_factory.mktemp("open") / "c")
-    commons = load(root).commons
-    settings = Settings(today=dt.date(2026, 11, 23), site_url="https://commons.example.org/",
-                        docs_dir=str(root / "content"), data_dir=str(root / "data"))
-    return {f.src_uri: f for f in generate_open_data(commons, settings)}
+@pytest.fixture
+def published(mini_loaded):
+    settings = Settings(today=dt.date(2026, 11, 23), site_url="https://commons.example.org/")
+    return {f.src_uri: f for f in generate_open_data(mini_loaded.commons, settings)}
 
 
 def rows(published, name: str) -> list[dict[str, str]]:
@@ -65,7 +62,7 @@ def test_sensitive_perspectives_need_consent(tmp_path):
         "getting support;employee,co-production,north,Ada teaches co-production from her own "
         "experience.,active,yes,yes", "getting support;employee,co-production,north,Ada teaches "
         "co-production from her own experience.,active,yes,no"), encoding="utf-8")
-    settings = Settings(today=dt.date(2026, 11, 23), data_dir=str(root / "data"))
+    settings = Settings(today=dt.date(2026, 11, 23))
     made = {f.src_uri: f.content for f in generate_open_data(load(root).commons, settings)}
     ada = next(csv.DictReader(io.StringIO(made["open-data/teachers.csv"])))
     assert ada["perspectives"] == "employee"
@@ -94,8 +91,7 @@ def test_no_unlisted_person_in_feeds_calendars_or_open_data(tmp_path):
     assert [t.name for t in hidden] == ["Zed Hiddenperson"]
     # Zed facilitates the session the events are dates of, so the risk is real
     assert "zed-hidden" in commons.pages["care-act-overview"].meta["facilitators"]
-    settings = Settings(today=dt.date(2026, 11, 23), site_url="https://commons.example.org/",
-                        docs_dir=str(root / "content"), data_dir=str(root / "data"))
+    settings = Settings(today=dt.date(2026, 11, 23), site_url="https://commons.example.org/")
     made = (generate_open_data(commons, settings) + generate_calendars(commons, settings)
             + generate_feed(commons, settings))
     assert len(made) > 10

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from commons.load.git_dates import Changed, history, last_changed
+from commons.core.problems import Origin
+from commons.load.git_dates import Changed, commit_times, last_changed, last_days
 from commons.load.settings import Settings
 from commons.model.records import Page
 from commons.publish import build_atomically
 from commons.render.page_info import edit_url, feedback_url, page_info, review_of, source_of
-from conftest import edit, make_commons
+from helpers import edit, git, make_commons
 
 REPO = "https://github.com/learning-commons/commons"
 SETTINGS = Settings(today=dt.date(2027, 7, 1), repo_url=REPO, edit_uri="edit/main/content/")
@@ -30,10 +30,11 @@ def _policy(reviewed: dt.date, months: int = 12) -> Page:
 
 def test_an_authored_page_edits_its_markdown_and_a_made_page_its_data_file():
     assert source_of("policies/learning.md", None, "content") == "content/policies/learning.md"
-    assert source_of("teachers/ada.md", "data/teachers.csv:row 4", "content") == \
+    assert source_of("teachers/ada.md", Origin("data/teachers.csv", row=4), "content") == \
         "data/teachers.csv"
-    assert source_of("topics/x.md", "data/topics.csv:x", "content") == "data/topics.csv"
-    assert source_of("reports/index.md", "content", "content") is None
+    assert source_of("topics/x.md", Origin("data/topics.csv", row=3), "content") == \
+        "data/topics.csv"
+    assert source_of("reports/index.md", Origin("content"), "content") is None
     assert edit_url(SETTINGS, "content/policies/learning.md", "content") == \
         f"{REPO}/edit/main/content/policies/learning.md"
     assert edit_url(SETTINGS, "data/teachers.csv", "content") == \
@@ -66,7 +67,7 @@ def test_feedback_links_prefill_a_github_issue_naming_the_page():
 
 
 def test_a_page_made_from_the_whole_commons_is_dated_by_the_build():
-    info = page_info(src_uri="reports/index.md", origin="content", page=None, title="Reports",
+    info = page_info(src_uri="reports/index.md", origin=Origin("content"), page=None, title="Reports",
                      url="u", changed=None, settings=SETTINGS)
     assert (info.edit_url, info.updated, info.updated_from) == (None, "1 July 2027", "build")
     hidden = page_info(src_uri="index.md", origin=None, page=None, title="Home", url="u",
@@ -75,23 +76,15 @@ def test_a_page_made_from_the_whole_commons_is_dated_by_the_build():
     assert hidden.helpful_yes is None and hidden.updated == "2 January 2027"
 
 
-def _git(root: Path, *args: str, when: str = "") -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    if when:
-        env |= {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
-    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
-
-
 def test_last_changed_comes_from_git_or_else_the_file(tmp_path: Path):
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "a.md").write_text("a", encoding="utf-8")
     (tmp_path / "content" / "b.md").write_text("b", encoding="utf-8")
-    assert history(tmp_path) == {}  # not a git repository
-    _git(tmp_path, "init", "-q")
-    _git(tmp_path, "add", "content/a.md")
-    _git(tmp_path, "commit", "-qm", "a", when="2026-03-04T10:00:00+00:00")
-    known = history(tmp_path)
+    assert commit_times(str(tmp_path)) == {}  # not a git repository
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "content/a.md")
+    git(tmp_path, "commit", "-qm", "a", when="2026-03-04T10:00:00+00:00")
+    known = last_days(commit_times(str(tmp_path)))
     assert known == {"content/a.md": dt.date(2026, 3, 4)}
     assert last_changed(tmp_path, "content/a.md", known) == Changed(dt.date(2026, 3, 4), "git")
     os.utime(tmp_path / "content" / "b.md", (1767225600, 1767225600))  # 2026-01-01 UTC
@@ -104,11 +97,11 @@ def site(tmp_path_factory) -> Path:
     """The mini commons in git, committed on a known day, built once."""
     root = make_commons(tmp_path_factory.mktemp("info") / "c")
     edit(root / "content" / "index.md", "summary:", "hide: [feedback]\nsummary:")
-    _git(root, "init", "-q")
-    _git(root, "add", ".")
-    _git(root, "commit", "-qm", "first", when="2026-01-05T09:00:00+00:00")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "first", when="2026-01-05T09:00:00+00:00")
     edit(root / "content" / "policies" / "learning.md", "We all learn", "We all keep learning")
-    _git(root, "commit", "-qam", "policy", when="2026-08-20T16:00:00+01:00")
+    git(root, "commit", "-qam", "policy", when="2026-08-20T16:00:00+01:00")
     result = build_atomically(root, site_dir=root.parent / "site")
     assert result.returncode == 0, result.stderr
     return root.parent / "site"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from commons.pipeline import load
-from conftest import edit
+from helpers import edit
 
 
 def texts(root):

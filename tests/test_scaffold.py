@@ -51,7 +51,7 @@ def test_asks_for_type_and_title_when_not_given(mini: Path):
                             input="4\nTeam huddles\n", capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr
-    assert "What kind of page?" in result.stdout and "3. a toolkit" in result.stdout
+    assert "What kind of page?" in result.stdout and "4. a toolkit" in result.stdout
     assert (mini / "content" / "toolkits" / "team-huddles.md").is_file()
 
 
@@ -72,7 +72,7 @@ def test_refuses_an_id_in_use_or_unsafe(mini: Path, kind, title, page_id, reason
 
 def test_a_path_the_build_makes_is_refused_naming_its_source(mini: Path):
     assert new_page.generated_clash(mini, "teachers/ada-brook.md") == \
-        "the build already makes teachers/ada-brook.md from data/teachers.csv:ada-brook"
+        "the build already makes teachers/ada-brook.md from data/teachers.csv:row 2"
     assert new_page.generated_clash(mini, "pathways/index.md").startswith(
         "the build already makes pathways/index.md")
     assert new_page.generated_clash(mini, "about/lone-working.md") is None

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from commons.model import schema, types
 from commons.load.frontmatter import parse
+from commons.model import schema, types
 
 POLICY = """---
 title: Learning policy

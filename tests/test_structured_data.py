@@ -3,6 +3,7 @@ no value can break out of."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -10,19 +11,14 @@ import re
 import extruct
 import pytest
 from commons.load.settings import Settings
+from commons.model.index import build_index
 from commons.model.records import Commons, Page
-from commons.publish import build_atomically
 from commons.render.structured_data import PageFacts, metadata, script_json
-from conftest import make_commons
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    root = make_commons(tmp_path_factory.mktemp("meta") / "c")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", "1795392000")  # 2026-11-23
-        build_atomically(root, site_dir=root.parent / "site")
-    return root.parent / "site"
+@pytest.fixture
+def site(mini_site):
+    return mini_site
 
 
 def extract(site, path: str) -> dict:
@@ -92,6 +88,7 @@ def test_a_value_cannot_close_the_script_element():
     nasty = "Safe </script><script>alert(1)</script> & <!-- more"
     page = Page("x", "policy", "policies/x.md", "X & Y", nasty, {})
     commons = Commons({}, {}, {}, {}, {}, {}, {"x": page})
+    commons = dataclasses.replace(commons, index=build_index(commons))
     result = metadata(PageFacts("policies/x.md", "https://e.org/policies/x/", "X & Y", "", False),
                       commons, Settings(today=dt.date(2026, 11, 23)), "Commons")
     assert not re.search(r"[<>&]", result["jsonld"])

@@ -71,7 +71,7 @@ def settings_of(root: Path) -> tuple[Settings, list[Problem]]:
         return from_config({}), []
     refused = config_problems(config_file)
     config: dict[str, Any] = read_config(config_file)  # tags are read as text, never run
-    return from_config(config, config_file), refused
+    return from_config(config), refused
 
 
 @dataclass

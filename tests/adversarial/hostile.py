@@ -1,5 +1,5 @@
-"""Helpers for the adversarial suite: build a good site once, then try hostile input against
-a copy of it and prove that nothing was published."""
+"""Helpers for the adversarial suite: copy the good site built once per run (the mini_built
+fixture), try hostile input against the copy and prove that nothing was published."""
 
 from __future__ import annotations
 
@@ -12,17 +12,7 @@ from pathlib import Path
 from commons.core.problems import Problem
 from commons.pipeline import load
 from commons.publish import build_atomically
-from conftest import make_commons
-from test_build import tree_digest
-
-
-def good_site(base: Path) -> tuple[Path, Path]:
-    """A fresh mini commons and a site built from it."""
-    commons = make_commons(base / "commons")
-    site = base / "site"
-    result = build_atomically(commons, site_dir=site)
-    assert result.returncode == 0, result.stderr
-    return commons, site
+from helpers import tree_digest
 
 
 def copy_of(good: tuple[Path, Path], base: Path) -> tuple[Path, Path]:
@@ -85,8 +75,10 @@ def plant_hook(commons: Path, source: str, first: bool = True) -> Path:
     return hook
 
 
-def refused_with_hook(base: Path, source: str, first: bool = True) -> subprocess.CompletedProcess:
-    """Build a good site, then build it again with a planted hook; it must be refused."""
-    commons, site = copy_of(good_site(base / "good"), base / "try")
+def refused_with_hook(good: tuple[Path, Path], base: Path, source: str,
+                      first: bool = True) -> subprocess.CompletedProcess:
+    """Copy a good commons and its site, then build with a planted hook; it must be
+    refused."""
+    commons, site = copy_of(good, base / "try")
     plant_hook(commons, source, first)
     return refused(commons, site)

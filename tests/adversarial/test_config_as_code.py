@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from commons.load.config_check import config_problems
-from conftest import ROOT
+from helpers import ROOT
 from hostile import refused, refused_with_hook
 
 TAG_HINT = "(remove the tag; only !ENV and !relative are allowed in mkdocs.yml)"
@@ -98,7 +98,7 @@ def on_config(config):
 '''
 
 
-def test_a_warning_from_the_commons_logger_fails_the_strict_build(tmp_path):
-    result = refused_with_hook(tmp_path, PLANTED_WARNING)
+def test_a_warning_from_the_commons_logger_fails_the_strict_build(mini_built, tmp_path):
+    result = refused_with_hook(mini_built, tmp_path, PLANTED_WARNING)
     assert "WARNING -  planted: a rule found a problem" in result.stderr
     assert "Aborted with 1 warnings in strict mode!" in result.stdout

@@ -33,13 +33,13 @@ def on_post_page(output, page, config):
 '''
 
 
-def test_a_build_failing_halfway_keeps_the_last_good_site(tmp_path):
-    result = refused_with_hook(tmp_path, FAIL_HALFWAY, first=False)
+def test_a_build_failing_halfway_keeps_the_last_good_site(mini_built, tmp_path):
+    result = refused_with_hook(mini_built, tmp_path, FAIL_HALFWAY, first=False)
     assert "RuntimeError: planted failure after two pages were written" in result.stderr
 
 
-def test_a_build_killed_halfway_keeps_the_last_good_site(tmp_path):
-    result = refused_with_hook(tmp_path, KILLED_HALFWAY, first=False)
+def test_a_build_killed_halfway_keeps_the_last_good_site(mini_built, tmp_path):
+    result = refused_with_hook(mini_built, tmp_path, KILLED_HALFWAY, first=False)
     assert result.returncode == -9
 
 

@@ -6,15 +6,15 @@ import io
 import zipfile
 
 from commons.export import pandoc
-from conftest import edit
-from hostile import copy_of, files_mentioning, good_site, problem_texts, refused
+from helpers import edit
+from hostile import copy_of, files_mentioning, problem_texts, refused
 
 TOOLKIT = "content/toolkits/card-pack.md"
 SECRET = "PRIVATE-KEY-4b1d"
 
 
-def test_toolkit_image_outside_its_folder_fails_the_build(tmp_path):
-    commons, site = copy_of(good_site(tmp_path / "good"), tmp_path / "try")
+def test_toolkit_image_outside_its_folder_fails_the_build(mini_built, tmp_path):
+    commons, site = copy_of(mini_built, tmp_path / "try")
     (tmp_path / "try/secret.png").write_text(SECRET, encoding="utf-8")
     edit(commons / TOOLKIT, "Lay the cards on a table.",
          "Lay the cards on a table.\n\n![Key](../../../secret.png)")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from commons.rules.html_policy import body_problems
-from conftest import edit
-from hostile import copy_of, good_site, problem_texts, refused
+from helpers import edit
+from hostile import copy_of, problem_texts, refused
 
 POLICY = "content/policies/learning.md"
 LAST_LINE = "We all learn from each other."  # line 14 of the fixture policy
@@ -111,8 +111,8 @@ def test_every_problem_is_listed_with_its_own_line(mini):
                                                   f"{POLICY}:20"]
 
 
-def test_script_in_a_page_fails_the_build_and_publishes_nothing(tmp_path):
-    commons, site = copy_of(good_site(tmp_path / "good"), tmp_path / "try")
+def test_script_in_a_page_fails_the_build_and_publishes_nothing(mini_built, tmp_path):
+    commons, site = copy_of(mini_built, tmp_path / "try")
     edit(commons / POLICY, LAST_LINE, f"{LAST_LINE}\n\n<script>alert(1)</script>")
     result = refused(commons, site)
     assert ("content/policies/learning.md:16: the HTML tag <script> is not allowed: it would "

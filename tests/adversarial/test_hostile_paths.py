@@ -4,13 +4,13 @@ quietly share one page."""
 from __future__ import annotations
 
 import pytest
-from commons.load import settings
 from commons.core.paths import unsafe_output_path
 from commons.core.problems import Origin
 from commons.generate import GeneratedFile, generate_all
+from commons.load import settings
 from commons.pipeline import load
-from conftest import edit
-from hostile import copy_of, exact, good_site, problem_texts, refused
+from helpers import edit
+from hostile import copy_of, exact, problem_texts, refused
 
 UNSAFE = [
     ("/etc/passwd.md", "the path must be relative and use '/'"),
@@ -55,8 +55,8 @@ def test_generate_all_refuses_escape_and_names_both_sources_of_one_page(mini):
     ]
 
 
-def test_csv_id_climbing_out_of_the_site_is_refused_at_its_row(tmp_path):
-    commons, site = copy_of(good_site(tmp_path / "good"), tmp_path / "try")
+def test_csv_id_climbing_out_of_the_site_is_refused_at_its_row(mini_built, tmp_path):
+    commons, site = copy_of(mini_built, tmp_path / "try")
     edit(commons / "data/teachers.csv", "ada-brook,Ada", "../../etc,Ada")
     result = refused(commons, site)
     assert ("data/teachers.csv:row 2:id: '../../etc' breaks a rule: constraint \"pattern\" is "
@@ -86,6 +86,6 @@ def test_authored_page_and_teacher_record_for_one_page_name_both(mini):
     loaded = load(mini)
     today = settings.Settings(today=settings.build_date())
     _, problems = generate_all(loaded.commons, today, {"teachers/ada-brook.md"})
-    assert ("data/teachers.csv: would make the page 'teachers/ada-brook.md', which "
+    assert ("data/teachers.csv:row 2: would make the page 'teachers/ada-brook.md', which "
             "content/teachers/ada-brook.md makes too (give one of the two a different id)"
             ) in exact(problems)

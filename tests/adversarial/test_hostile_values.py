@@ -4,8 +4,8 @@ where they are addresses or titles."""
 from __future__ import annotations
 
 from commons.publish import build_atomically
-from conftest import edit
-from hostile import copy_of, good_site, problem_texts, refused
+from helpers import edit
+from hostile import copy_of, problem_texts, refused
 
 SCRIPT = "<script>alert(1)</script>"
 BREAKOUT = '"><img src=x onerror=alert(1)>'
@@ -83,8 +83,8 @@ def test_javascript_teacher_contact_is_refused(mini):
             "https:// address)") in problem_texts(mini)
 
 
-def test_hostile_title_fails_the_build_and_publishes_nothing(tmp_path):
-    commons, site = copy_of(good_site(tmp_path / "good"), tmp_path / "try")
+def test_hostile_title_fails_the_build_and_publishes_nothing(mini_built, tmp_path):
+    commons, site = copy_of(mini_built, tmp_path / "try")
     edit(commons / "content/policies/learning.md", "title: Learning policy",
          f"title: '{BREAKOUT}'")
     edit(commons / "data/partners.csv", "https://council.example.org",

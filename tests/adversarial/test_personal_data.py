@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 import yaml
 from commons.model import records as model
+from commons.model.records import TEACHER_COLUMNS
 from commons.publish import build_atomically
-from commons.rules.privacy import TEACHER_COLUMNS, nhs_number_valid, personal_data
-from conftest import edit
-from hostile import files_mentioning, good_site, problem_texts
+from commons.rules.privacy import nhs_number_valid, personal_data
+from helpers import edit
+from hostile import copy_of, files_mentioning, problem_texts
 
 POLICY = "content/policies/learning.md"
 PUBLIC_HINT = ("(personal contact details are not published: remove it, or, if it is the "
@@ -71,13 +72,13 @@ def test_a_new_teacher_column_must_be_classified_before_it_is_accepted(mini):
     rows = [rows[0] + ",home_address"] + [row + ",1 Private Road" for row in rows[1:]]
     (mini / "data/teachers.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     assert ("data/teachers.csv:row 1:home_address: the column 'home_address' is not in the "
-            "publish allowlist (add it to TEACHER_COLUMNS in hooks/commons/privacy.py as public "
-            "or consent, and check that the teacher pages show it only as agreed; keep private "
+            "publish allowlist (add it to TEACHER_COLUMNS in hooks/commons/model/records.py "
+            "as public or consent, and check that the teacher pages show it only as agreed; keep private "
             "notes out of this public repository)") in problem_texts(mini)
 
 
 def test_every_teacher_field_is_classified():
-    assert set(model.Teacher.__dataclass_fields__) == set(TEACHER_COLUMNS)
+    assert set(model.Teacher.__dataclass_fields__) - {"origin"} == set(TEACHER_COLUMNS)
 
 
 @pytest.mark.parametrize("digits, valid", [("9434765919", True), ("9434765918", False),
@@ -95,8 +96,8 @@ def test_dates_years_and_reference_numbers_are_not_personal_data():
 CARE_ACT = "content/sessions/care-act-overview.md"
 
 
-def test_unlisted_unconsented_and_removed_people_leave_no_trace(tmp_path):
-    commons, site = good_site(tmp_path)
+def test_unlisted_unconsented_and_removed_people_leave_no_trace(mini_built, tmp_path):
+    commons, site = copy_of(mini_built, tmp_path)
     assert files_mentioning(site, ["Ben Carr"]), "a listed teacher is published"
     hidden = ["zed-hidden", "Hiddenperson", "Zed prefers not to be listed"]
     assert files_mentioning(site, hidden) == [], "a person who is not listed is nowhere"

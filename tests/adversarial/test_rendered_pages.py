@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from commons.render.rendered_check import content_issues, page_issues, theme_scripts
-from conftest import ROOT
-from hostile import good_site, refused_with_hook
+from helpers import ROOT
+from hostile import refused_with_hook
 
 MATERIAL = next((ROOT / ".venv/lib").glob("python3*/site-packages/material/templates"))
 THEME = theme_scripts((str(ROOT / "site-overrides"), str(MATERIAL)))
@@ -67,22 +67,22 @@ def on_post_page(output, page, config):
 '''
 
 
-def test_html_that_slipped_past_the_source_checks_fails_the_build(tmp_path):
-    result = refused_with_hook(tmp_path, MARKDOWN_EXTENSION_GONE_WRONG)
+def test_html_that_slipped_past_the_source_checks_fails_the_build(mini_built, tmp_path):
+    result = refused_with_hook(mini_built, tmp_path, MARKDOWN_EXTENSION_GONE_WRONG)
     assert ("content/policies/learning.md: rendered HTML, line 2: on <a href>, the address "
             "'javascript:alert(1)' uses 'javascript:', which is not allowed") in result.stderr
     assert ("content/policies/learning.md: rendered HTML, line 2: an event handler 'onerror' "
             "on <img>") in result.stderr
 
 
-def test_script_added_to_the_finished_page_fails_the_build(tmp_path):
-    result = refused_with_hook(tmp_path, TEMPLATE_GONE_WRONG)
+def test_script_added_to_the_finished_page_fails_the_build(mini_built, tmp_path):
+    result = refused_with_hook(mini_built, tmp_path, TEMPLATE_GONE_WRONG)
     assert "content/index.md: rendered HTML, line" in result.stderr
     assert "an inline script that is not the theme's: 'alert(document.cookie)'" in result.stderr
 
 
-def test_the_shipped_theme_passes_its_own_check(tmp_path):
-    _, site = good_site(tmp_path)
+def test_the_shipped_theme_passes_its_own_check(mini_site):
+    site = mini_site
     pages = sorted(Path(site).rglob("*.html"))
     assert pages
     assert {str(p.relative_to(site)): page_issues(p.read_text(encoding="utf-8"), THEME)

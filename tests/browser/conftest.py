@@ -7,16 +7,12 @@ collected, so a test can say that a page was clean (`Tab.assert_clean`).
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from commons.publish import build_atomically
+from helpers import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,62 +31,9 @@ document.addEventListener('securitypolicyviolation', (e) => {
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("browser") / "site"
-    result = build_atomically(ROOT, site_dir=site)
-    if result.returncode != 0:
-        pytest.fail("the shipped commons did not build, so nothing can be tested in the "
-                    f"browser:\n{result.stderr[-4000:]}", pytrace=False)
-    return site
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files, with the site's 404.html for a missing page, as a host would."""
-
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".wasm": "application/wasm", ".js": "text/javascript",
-                      ".mjs": "text/javascript"}
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def end_headers(self):
-        # LinkChecker waits 0.1-0.6 s between requests to a host unless the host sends
-        # this header; then its maxrequestspersecond applies (tests/test_links.py).
-        self.send_header("LinkChecker", "local test server")
-        super().end_headers()
-
-    def log_message(self, format, *args):  # quiet: failures are reported by the tests
-        pass
-
-
-@contextlib.contextmanager
-def serve(site: Path):
-    """Serve a built site on http://127.0.0.1:<free port>/ while the block runs."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    """The built site, served for the whole session."""
-    with serve(built_site) as base:
+def site_url(shipped_site: Path):
+    """The built shipped site, served for the whole session."""
+    with serve(shipped_site) as base:
         yield base
 
 

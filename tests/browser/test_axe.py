@@ -37,13 +37,13 @@ def describe(violations: list[dict]) -> str:
 
 
 @pytest.mark.parametrize("template", list(TEMPLATES))
-def test_template_has_no_axe_violations(template, tab, built_site, axe_source):
-    page = tab.open(page_path(built_site, template), status=status_of(template))
+def test_template_has_no_axe_violations(template, tab, shipped_site, axe_source):
+    page = tab.open(page_path(shipped_site, template), status=status_of(template))
     violations = axe_violations(page, axe_source)
     assert not violations, f"axe on the {template} page {page.url}:\n{describe(violations)}"
 
 
-def test_open_search_results_have_no_axe_violations(tab, built_site, axe_source):
+def test_open_search_results_have_no_axe_violations(tab, shipped_site, axe_source):
     page = tab.open("")
     page.keyboard.press("/")
     page.keyboard.type("safeguarding")

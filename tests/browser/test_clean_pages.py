@@ -19,8 +19,8 @@ _LOADED_FROM_ELSEWHERE = re.compile(
 
 
 @pytest.mark.parametrize("template", list(TEMPLATES))
-def test_template_loads_nothing_from_elsewhere_and_raises_no_error(template, tab, built_site):
-    page = tab.open(page_path(built_site, template), status=status_of(template))
+def test_template_loads_nothing_from_elsewhere_and_raises_no_error(template, tab, shipped_site):
+    page = tab.open(page_path(shipped_site, template), status=status_of(template))
     page.wait_for_load_state("networkidle")
     page.mouse.wheel(0, 20_000)  # anything loaded lazily further down the page
     page.wait_for_load_state("networkidle")
@@ -53,10 +53,10 @@ def test_the_watch_catches_a_blocked_inline_script(tab):
     assert any("Content-Security-Policy" in problem for problem in tab.problems())
 
 
-def test_no_page_asks_for_anything_from_another_host(built_site):
+def test_no_page_asks_for_anything_from_another_host(shipped_site):
     offenders = []
-    for html in sorted(built_site.rglob("*.html")):
+    for html in sorted(shipped_site.rglob("*.html")):
         text = html.read_text(encoding="utf-8")
-        offenders += [f"{html.relative_to(built_site)}: {m.group(0)[:120]}"
+        offenders += [f"{html.relative_to(shipped_site)}: {m.group(0)[:120]}"
                       for m in _LOADED_FROM_ELSEWHERE.finditer(text)]
     assert not offenders, "\n".join(offenders)

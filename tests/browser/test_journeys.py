@@ -18,8 +18,8 @@ DOWNLOAD_TYPES = {".pdf": "application/pdf", ".epub": "application/epub+zip",
                   ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 
-def test_skip_link_is_the_first_stop_and_moves_to_the_content(tab, built_site):
-    page = tab.open(page_path(built_site, "policy"))
+def test_skip_link_is_the_first_stop_and_moves_to_the_content(tab, shipped_site):
+    page = tab.open(page_path(shipped_site, "policy"))
     page.keyboard.press("Tab")
     skip = page.evaluate("""() => { const el = document.activeElement;
       const box = el.getBoundingClientRect();
@@ -64,8 +64,8 @@ def _directory_state(page) -> dict:
       status: document.querySelector('[data-commons-count]').textContent.trim()})""")
 
 
-def test_filter_the_teacher_directory_and_share_the_url(tab, make_tab, built_site):
-    page = tab.open(page_path(built_site, "teacher directory"))
+def test_filter_the_teacher_directory_and_share_the_url(tab, make_tab, shipped_site):
+    page = tab.open(page_path(shipped_site, "teacher directory"))
     select = tab_to(page, "form[data-commons-filter] select", "the first directory filter")
     all_cards = len(_directory_state(page)["shown"])
     page.keyboard.press("ArrowDown")  # a closed select takes the next option at once
@@ -87,8 +87,8 @@ def test_filter_the_teacher_directory_and_share_the_url(tab, make_tab, built_sit
     friend.assert_clean()
 
 
-def test_follow_a_pathway_from_first_to_last_step(tab, built_site):
-    pathway_path = page_path(built_site, "pathway")
+def test_follow_a_pathway_from_first_to_last_step(tab, shipped_site):
+    pathway_path = page_path(shipped_site, "pathway")
     page = tab.open(pathway_path)
     steps = page.query_selector_all("ol.commons-steps > li")
     assert len(steps) >= 2, f"the pathway {page.url} lists {len(steps)} steps"
@@ -119,8 +119,8 @@ def test_follow_a_pathway_from_first_to_last_step(tab, built_site):
     tab.assert_clean()
 
 
-def test_download_a_toolkit(tab, built_site):
-    page = tab.open(page_path(built_site, "toolkit"))
+def test_download_a_toolkit(tab, shipped_site):
+    page = tab.open(page_path(shipped_site, "toolkit"))
     link = tab_to(page, "nav.commons-downloads a[href]", "the toolkit's first download")
     href = link.get_attribute("href")
     with page.expect_download() as info:

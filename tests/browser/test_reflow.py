@@ -28,9 +28,9 @@ OVERFLOW = """() => {
 
 @pytest.mark.parametrize("screen", list(SCREENS))
 @pytest.mark.parametrize("template", list(TEMPLATES))
-def test_template_reflows_without_horizontal_scrolling(template, screen, make_tab, built_site):
+def test_template_reflows_without_horizontal_scrolling(template, screen, make_tab, shipped_site):
     tab = make_tab(**SCREENS[screen])
-    page = tab.open(page_path(built_site, template), status=status_of(template))
+    page = tab.open(page_path(shipped_site, template), status=status_of(template))
     found = page.evaluate(OVERFLOW)
     assert found["scroll"] <= found["client"], (
         f"the {template} page at {screen} scrolls sideways: {found['scroll']}px of content "

@@ -14,8 +14,8 @@ from .site_pages import page_path
 pytestmark = pytest.mark.browser
 
 
-def test_statement_lists_the_tools_and_versions_these_tests_use(tab, built_site):
-    page = tab.open(page_path(built_site, "accessibility statement"))
+def test_statement_lists_the_tools_and_versions_these_tests_use(tab, shipped_site):
+    page = tab.open(page_path(shipped_site, "accessibility statement"))
     text = " ".join(page.inner_text("article").split())
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
     chromium = subprocess.run([str(CHROMIUM), "--version"], capture_output=True,

@@ -109,11 +109,11 @@ def _make(jobs: list, misses: list[int], made: dict[int, bytes], cache: Cache,
     started = time.monotonic()
 
     def one(index: int) -> tuple[int, bytes | Problem]:
-        source, doc, fmt, key = jobs[index]
+        page, doc, fmt, key = jobs[index]
         try:
             data = fmt.make(doc, style)
         except ExportError as error:
-            return index, Problem(source.path, 1, message=f"the {fmt.label} download could "
+            return index, Problem(page.origin.path, 1, message=f"the {fmt.label} download could "
                                   f"not be made: {error}",
                                   hint="simplify the page (very deep lists or huge tables) "
                                        "or split it into smaller pages")
@@ -122,7 +122,7 @@ def _make(jobs: list, misses: list[int], made: dict[int, bytes], cache: Cache,
 
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         for done, (index, result) in enumerate(pool.map(one, misses), start=1):
-            source, doc, fmt, _ = jobs[index]
+            _, doc, fmt, _ = jobs[index]
             if isinstance(result, Problem):
                 problems.append(result)
                 continue

@@ -16,10 +16,8 @@ from commons.generate.common import (
 )
 from commons.generate.files import GeneratedFile
 from commons.load.settings import Settings
+from commons.model import types
 from commons.model.records import Commons, Role, RoleRequirement
-
-_WHERE_ORDER = {"session": 0, "pathway": 1, "toolkit": 2, "policy": 3, "page": 4}
-
 
 def generate_roles(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     files = [GeneratedFile(ROLES, matrix_page(commons), table_origin(commons, "role_requirements"), in_nav=True)]
@@ -65,7 +63,7 @@ def where_to_learn(commons: Commons, requirement: RoleRequirement, here: str) ->
     """Links to the sessions and pages on the topic, and pathways to the qualification."""
     index = commons.index
     pages = sorted(index.pages_by_topic.get(requirement.topic, []),
-                   key=lambda p: (_WHERE_ORDER.get(p.type, 9), p.title.lower()))
+                   key=lambda p: (types.by_name(p.type).role_rank, p.title.lower()))
     parts = [link(p.title, here, p.src_path) for p in pages]
     for step in index.steps_by_qualification.get(requirement.qualification or "", []):
         parts.append(link(f"{step.pathway.title}, step {step.number}", here,

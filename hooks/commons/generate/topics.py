@@ -18,11 +18,9 @@ from commons.generate.common import (
 )
 from commons.generate.files import GeneratedFile
 from commons.load.settings import Settings
+from commons.model import types
 from commons.model.records import Commons, Topic
 from commons.model.schema import AUDIENCES
-
-_KINDS = (("pathway", "Pathways"), ("session", "Sessions"), ("policy", "Policies"),
-          ("toolkit", "Toolkits"), ("page", "Other pages"))
 
 
 def generate_topics(commons: Commons, settings: Settings) -> list[GeneratedFile]:
@@ -51,7 +49,7 @@ def topics_index(commons: Commons) -> str:
 
 def _grouped(pages: list, here: str) -> list[str]:
     body: list[str] = []
-    for kind, heading in _KINDS:
+    for kind, heading in ((t.name, t.plural) for t in types.content_types()):
         chosen = [p for p in pages if p.type == kind]
         if chosen:
             body += [f"## {heading}", "", *page_list(chosen, here, "")]

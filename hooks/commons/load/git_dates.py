@@ -37,6 +37,11 @@ def commit_times(folder: str) -> Dates:
     return dates
 
 
+def last_days(dates: Dates) -> dict[str, dt.date]:
+    """The day each file last changed, from its commit times."""
+    return {name: last.date() for name, (_, last) in dates.items()}
+
+
 def last_changed(root: Path, source: str, known: dict[str, dt.date]) -> Changed | None:
     """When source (root-relative) last changed; None when it is not a file."""
     if source in known:

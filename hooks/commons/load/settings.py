@@ -17,8 +17,6 @@ class Settings:
     edit_uri: str = ""
     overdue_reviews: str = "warn"  # "warn" or "error"
     nav_order: tuple[str, ...] = ()
-    docs_dir: str = ""  # absolute; for git dates of pages
-    data_dir: str = ""  # absolute; for the table schemas that open data republishes
     public_contacts: frozenset[str] = frozenset()  # the commons' own, normalised
 
 
@@ -30,11 +28,9 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
-def from_config(config: dict[str, Any], config_file: str | os.PathLike | None = None
-                ) -> Settings:
+def from_config(config: dict[str, Any]) -> Settings:
     """The settings in a site configuration: MkDocs' own, or mkdocs.yml as read by
-    config_check.read_config (then config_file names the file)."""
-    config_file = config_file or getattr(config, "config_file_path", None)
+    config_check.read_config."""
     extra = (config.get("extra") or {}).get("commons") or {}
     return Settings(
         today=build_date(),
@@ -43,8 +39,6 @@ def from_config(config: dict[str, Any], config_file: str | os.PathLike | None = 
         edit_uri=config.get("edit_uri") or "",
         overdue_reviews=str(extra.get("overdue_reviews", "warn")),
         nav_order=tuple(extra.get("nav_order") or ()),
-        docs_dir=str(config.get("docs_dir") or ""),
-        data_dir=_data_dir(config_file),
         public_contacts=frozenset(normalised_contact(str(v))
                                   for v in extra.get("public_contacts") or ()),
     )
@@ -55,9 +49,3 @@ def normalised_contact(value: str) -> str:
     a phone number as its digits."""
     value = value.strip().lower().removeprefix("mailto:")
     return value if "@" in value else re.sub(r"\D", "", value)
-
-
-def _data_dir(config_file: str | os.PathLike | None) -> str:
-    if not config_file:
-        return ""
-    return os.path.join(os.path.dirname(os.path.abspath(config_file)), "data")

@@ -31,7 +31,7 @@ SESSION_KINDS = (
     "community of practice", "programme", "briefing",
 )
 
-_COMMON = (
+COMMON = (  # the fields of every resource type
     Field("title", Text(max_length=90, plain=True), help="the page title, in plain words"),
     Field("summary", Text(min_length=20, max_length=300),
           help="one or two sentences saying what the page is for"),
@@ -71,24 +71,24 @@ PAGE = (
               required=False),
 )
 
-POLICY = _COMMON + _REVIEWED + (
+POLICY = COMMON + _REVIEWED + (
         Field("legislation", ListOf(Ref(table="legislation"), min_items=0),
               help="ids from data/legislation.csv that this policy answers to"),
 )
 
-PATHWAY = _COMMON + (
+PATHWAY = COMMON + (
         Field("steps", Group(fields=_STEP), help="the steps, in order"),
         Field("total_credits", Integer(maximum=2000), required=False,
               help="the credits of all steps added up; the build checks the sum"),
 )
 
-TOOLKIT = _COMMON + _REVIEWED + (
+TOOLKIT = COMMON + _REVIEWED + (
         Field("version", Text(max_length=20), help="the toolkit's version, e.g. \"1.2\""),
         Field("cards", Boolean(), required=False,
               help="true for a card pack: each card an H3 heading, e.g. '### KC 1 Purpose'"),
 )
 
-SESSION = _COMMON + (
+SESSION = COMMON + (
         Field("kind", Choice(values=SESSION_KINDS)),
         Field("format", Choice(values=SESSION_FORMATS)),
         Field("duration_minutes", Integer(minimum=15, maximum=60 * 24 * 30),

@@ -15,9 +15,9 @@ from urllib.parse import urlencode, urljoin
 from commons.core.problems import Origin
 from commons.load.git_dates import Changed
 from commons.load.settings import Settings
+from commons.model import types
 from commons.model.records import Page
 
-REVIEWED_TYPES = ("policy", "toolkit")
 FEEDBACK_FORM = "page-feedback.yml"  # .github/ISSUE_TEMPLATE/
 FEEDBACK_LABEL = "feedback"
 
@@ -67,7 +67,7 @@ def edit_url(settings: Settings, source: str | None, docs_label: str) -> str | N
 
 
 def review_of(page: Page | None, today: dt.date) -> Review | None:
-    if page is None or page.type not in REVIEWED_TYPES or page.review_due is None:
+    if page is None or not types.by_name(page.type).reviewed or page.review_due is None:
         return None
     reviewed, due = page.meta["last_reviewed"], page.review_due
     return Review(str(page.meta.get("owner") or "not named"), long_date(reviewed),

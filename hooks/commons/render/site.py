@@ -61,7 +61,7 @@ def start(config: MkDocsConfig) -> None:
     history = build.commons.history
     setattr(config, _ATTRIBUTE, Site(
         build, _is_preview(config), rendered_check.theme_scripts(tuple(config.theme.dirs)),
-        page_dates={name: last.date() for name, (_, last) in history.items()}))
+        page_dates=git_dates.last_days(history)))
 
 
 def site_of(config: MkDocsConfig) -> Site:
