@@ -19,6 +19,7 @@ from commons.load.settings import Settings
 from commons.model import types
 from commons.model.records import Commons, Role, RoleRequirement
 
+
 def generate_roles(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     files = [GeneratedFile(ROLES, matrix_page(commons), table_origin(commons, "role_requirements"), in_nav=True)]
     files += [GeneratedFile(role_uri(r.id), role_page(commons, r), r.origin)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from commons.core.markdown import FENCE, fence_end, fenced_lines
 from commons.core.paths import page_url
 from commons.core.problems import Problem
 
@@ -22,7 +23,6 @@ IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
 _LINK_SCHEMES = ("https:", "http:", "mailto:", "tel:")
 _MAX_INCLUDE_DEPTH = 5
 
-_FENCE = re.compile(r"^\s*(```+|~~~+)")
 _ATX = re.compile(r"^(#{1,6})\s+\S")
 _ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+([\w-]+)(?:\s+[\w-]+)*\s*(?:"(.*)")?\s*$')
 _TAB = re.compile(r'^(\s*)===[!+]*\s+"(.*)"\s*$')
@@ -133,9 +133,7 @@ def _includes(ctx: _Context, lines: list[Line], depth: int) -> list[Line]:
 
 def _drop_title(lines: list[Line]) -> list[Line]:
     """Without the page's H1: the title page and the document title stand for it."""
-    fenced = False
-    for index, (_, text) in enumerate(lines):
-        fenced ^= bool(_FENCE.match(text))
+    for index, ((_, text), fenced) in enumerate(zip(lines, fenced_lines([t for _, t in lines]))):
         if not fenced and re.match(r"^#\s+\S", text):
             return lines[:index] + lines[index + 1:]
         if not fenced and text.strip():
@@ -150,12 +148,9 @@ def _blocks(ctx: _Context, lines: list[Line], heading: int) -> list[str]:
     while index < len(lines):
         number, text = lines[index]
         index += 1
-        fence = _FENCE.match(text)
-        if fence:
-            end = index
-            while end < len(lines) and not lines[end][1].strip().startswith(fence.group(1)):
-                end += 1
-            out += [text] + [t for _, t in lines[index:end + 1]]
+        if FENCE.match(text):  # code is copied as it is
+            end = fence_end([t for _, t in lines], index - 1)
+            out += [t for _, t in lines[index - 1:end + 1]]
             index = end + 1
             continue
         atx = _ATX.match(text)

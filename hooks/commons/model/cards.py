@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from commons.core.markdown import fenced_lines
 from commons.core.problems import Problem
 from commons.model.records import Page
 
@@ -22,7 +23,6 @@ _ATTRS = re.compile(r"\s*\{:?[^}]*\}\s*$")
 _CODE = re.compile(r"^([A-Z]{1,5}[ -]?\d{1,3}[a-z]?)\b[\s.:)|\u00b7\u2013\u2014-]*(.*)$")
 _NOTE = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
 MIN_UNMARKED_CARDS = 4
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,8 @@ def _cards(body: str, body_line: int, mode: str) -> list[Card]:
     cards: list[Card] = []
     section, note, section_index = "", "", 0
     current: dict | None = None
-    fenced = False
-    for offset, text in enumerate(body.splitlines()):
-        fenced ^= bool(_FENCE.match(text))
+    lines = body.splitlines()
+    for offset, (text, fenced) in enumerate(zip(lines, fenced_lines(lines))):
         heading = None if fenced else _HEADING.match(text)
         if heading and current and len(heading.group(1)) <= current["level"]:
             cards.append(_card(current))

@@ -13,6 +13,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from commons.core.markdown import without_fenced_code
 from commons.core.problems import Problem
 from commons.load.settings import Settings
 from commons.model.records import Commons
@@ -39,7 +40,6 @@ _WHY_TAG = {
     "svg": "it can carry script",
 }
 
-_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>")
 _MAIL_AUTOLINK = re.compile(r"<[^\s<>@]+@[^\s<>@]+>")
@@ -153,20 +153,7 @@ class _TagScanner(HTMLParser):
 
 def _without_code(body: str) -> str:
     """The body with fenced code blocks and code spans blanked, keeping every line."""
-    lines, fence = [], None
-    for line in body.split("\n"):
-        match = _FENCE.match(line)
-        if fence is None and match:
-            fence = match.group(1)
-            lines.append("")
-        elif fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
-                    and not line.strip(" \t>").strip(fence[0]):
-                fence = None
-            lines.append("")
-        else:
-            lines.append(line)
-    text = "\n".join(lines)
+    text = without_fenced_code(body)
     return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 

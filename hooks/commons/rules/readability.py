@@ -15,6 +15,7 @@ import threading
 
 import textstat
 
+from commons.core.markdown import without_fenced_code
 from commons.core.problems import Problem
 from commons.load.settings import Settings
 from commons.model.records import Commons
@@ -22,7 +23,6 @@ from commons.model.records import Commons
 THRESHOLD = 60.0
 MIN_WORDS = 40  # below this the score says more about chance than about the writing
 
-_FENCED = re.compile(r"^(?P<fence>`{3,}|~{3,}).*?^(?P=fence)[ \t]*$", re.M | re.S)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _ABBR_DEF = re.compile(r"^\*\[[^\]]+\]:.*$", re.M)
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:", re.M)
@@ -50,7 +50,7 @@ def plain_text(body: str) -> str:
     Headings, list items and admonition titles become sentences of their own, so that a
     short heading does not run on into the paragraph after it.
     """
-    text = body
+    text = without_fenced_code(body) if "```" in body or "~~~" in body else body
     for pattern, replacement, marks in _STRIPS:
         if any(mark in text for mark in marks):
             text = pattern.sub(replacement, text)
@@ -61,7 +61,6 @@ def plain_text(body: str) -> str:
 # any match contains: a pattern runs only on a body with one of its marks (most bodies have
 # no tables, code, footnotes or admonitions, and each pass over every page costs).
 _STRIPS = (
-    (_FENCED, "", ("```", "~~~")),
     (_ABBR_DEF, "", ("*[",)),
     (_LINK_DEF, "", ("]:",)),
     (_TABLE_ROW, "", ("|",)),
