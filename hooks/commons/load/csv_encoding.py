@@ -1,8 +1,8 @@
 """CSV files as spreadsheets save them: Excel's "CSV UTF-8" starts with a byte-order mark and
 ends lines with CRLF, and spreadsheets leave blank rows after the data. All of these load.
 
-Every table is read with an explicit encoding and dialect rather than what frictionless
-guesses: a guessed UTF-8 reading of a file with a byte-order mark names the first column
+Every table is read once, here, with an explicit encoding and delimiter rather than what
+frictionless guesses, and handed to frictionless as cells: a guessed UTF-8 reading of a file with a byte-order mark names the first column
 '\\ufeffid', and a Windows-1252 file would be guessed and published with its characters
 silently changed. Such a file is one problem naming its first bad line, with how to re-save.
 """
@@ -12,9 +12,6 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-
-import frictionless
-from frictionless import formats
 
 from commons.core.problems import Problem
 
@@ -59,28 +56,28 @@ def fallback_encoding(raw: bytes) -> str:
     return "cp1252"
 
 
-def prepare(package: frictionless.Package, data_dir: Path, label: str
-            ) -> tuple[dict[str, str], list[Problem]]:
-    """Set each resource's encoding and dialect explicitly; return each file's text as it is
-    republished (by table name) and the files' problems."""
-    problems: list[Problem] = []
+def read_tables(entries: tuple[dict, ...], data_dir: Path, label: str
+                ) -> tuple[dict[str, str], dict[str, list[list[str]]], list[Problem]]:
+    """Read each table's file once: its text as republished and its rows of cells (blank
+    rows kept, so that row numbers stay those of the file), by table name, and the files'
+    problems. A file that cannot be read is left for frictionless to report."""
     texts: dict[str, str] = {}
-    for resource in package.resources:
-        file = data_dir / str(resource.path)
+    cells: dict[str, list[list[str]]] = {}
+    problems: list[Problem] = []
+    for entry in entries:
         try:
-            raw = file.read_bytes()
-        except OSError:
-            continue  # frictionless reports a missing file with its own message
-        where = f"{label}/{resource.path}"
+            raw = (data_dir / str(entry.get("path"))).read_bytes()
+        except (OSError, TypeError):
+            continue
+        where = f"{label}/{entry['path']}"
         bad = encoding_problem(raw, where)
-        resource.encoding = UTF8 if bad is None else fallback_encoding(raw)
-        text = raw.decode(resource.encoding)
+        text = raw.decode(UTF8 if bad is None else fallback_encoding(raw)).removeprefix("\ufeff")
         semicolons = delimiter_problem(text, where)
         problems += [p for p in (bad, semicolons) if p]
-        control = formats.CsvControl(delimiter=";" if semicolons else ",")
-        resource.dialect = frictionless.Dialect(skip_blank_rows=True, controls=[control])
-        texts[resource.name] = republished(text.removeprefix("\ufeff"))
-    return texts, problems
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter=";" if semicolons else ",")
+        cells[entry["name"]] = list(rows)
+        texts[entry["name"]] = republished(text)
+    return texts, cells, problems
 
 
 def republished(text: str) -> str:

@@ -17,7 +17,7 @@ from frictionless import errors as ferrors
 
 from commons.core.hints import nearest
 from commons.core.problems import Problem
-from commons.load.csv_encoding import prepare as prepare_spreadsheet_files
+from commons.load.csv_encoding import read_tables
 
 Rows = list[dict[str, Any]]
 
@@ -43,19 +43,22 @@ def load_package(data_dir: Path, root: Path) -> tuple[Tables, list[Problem]]:
                                   hint="restore data/datapackage.yaml from the repository")]
     try:
         top, resources = _read_descriptor(descriptor)
-        package = frictionless.Package({**top, "resources": [dict(r) for r in resources]},
+        texts, cells, problems = read_tables(resources, data_dir, rel_data)
+        package = frictionless.Package({**top, "resources": [_inline(r, cells) for r in resources]},
                                        basepath=str(data_dir))
     except (frictionless.FrictionlessException, yaml.YAMLError, OSError, TypeError) as error:
         message = (error.error.message if isinstance(error, frictionless.FrictionlessException)
                    else f"it cannot be read: {error}")
         return Tables(), [Problem(f"{rel_data}/datapackage.yaml", message=str(message),
                                   hint="check the table and schema names it lists")]
-    texts, problems = prepare_spreadsheet_files(package, data_dir, rel_data)  # BOM, encoding
+    for resource in package.resources:
+        resource.dialect = frictionless.Dialect(skip_blank_rows=True)
+    files = {r["name"]: r.get("path") for r in resources}
     tables: dict[str, Rows] = {}
     # Cleanly read tables are needed to explain foreign keys; validate everything first.
     report = package.validate()
     for task in report.tasks:
-        path = f"{rel_data}/{task.place}"
+        path = f"{rel_data}/{files.get(task.name) or task.place}"
         for error in task.errors:
             problems.append(_problem(path, error, package))
     broken = {t.name for t in report.tasks if any(_is_fatal(e) for e in t.errors)}
@@ -65,6 +68,14 @@ def load_package(data_dir: Path, root: Path) -> tuple[Tables, list[Problem]]:
         with resource:
             tables[resource.name] = [_plain(row) for row in resource.row_stream]
     return Tables(tables, texts, resources), problems
+
+
+def _inline(entry: dict[str, Any], cells: dict[str, list[list[str]]]) -> dict[str, Any]:
+    """The resource with the cells already read in place of its file, when they were."""
+    if entry.get("name") not in cells:
+        return dict(entry)
+    inline = {key: value for key, value in entry.items() if key != "path"}
+    return inline | {"data": cells[entry["name"]]}
 
 
 def _read_descriptor(descriptor: Path) -> tuple[dict[str, Any], tuple[dict[str, Any], ...]]:
@@ -172,7 +183,8 @@ def _row_message(error: ferrors.RowError) -> str:
 
 
 def _field(package: frictionless.Package, path: str, name: str):
-    resource = next((r for r in package.resources if path.endswith("/" + str(r.path))), None)
+    resource = next((r for r in package.resources
+                     if path.endswith("/" + str(r.path or f"{r.name}.csv"))), None)
     if resource is None or not resource.schema.has_field(name):
         return None
     return resource.schema.get_field(name)
