@@ -25,6 +25,7 @@ from commons.load.settings import Settings
 from commons.model import types
 from commons.model.fields import ID_MAX_LENGTH, ID_PATTERN, Choice, Group, ListOf, Ref
 from commons.model.pages import RESERVED_IDS
+from commons.model.pages import page_id as model_page_id
 from commons.pipeline import load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,7 +120,7 @@ def taken(root: Path, page_id: str, src_path: str) -> str | None:
     existing = sorted((root / "content").rglob("*.md"))
     for file in existing:
         rel = file.relative_to(root / "content").as_posix()
-        if (file.stem if file.stem != "index" else file.parent.name) == page_id:
+        if model_page_id(rel) == page_id:
             return f"content/{rel} already has the id '{page_id}'; choose another title or --id"
     return None
 

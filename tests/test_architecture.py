@@ -136,3 +136,16 @@ def test_two_builds_in_one_process_share_nothing(tmp_path):
     second = built(tmp_path / "two")
     assert "Ben Carr" in first and "Benedict Carr" not in first
     assert "Benedict Carr" in second
+
+
+def test_the_model_and_rules_import_without_the_output_libraries():
+    """The card parser and the rules need neither icalendar nor pandoc's wrapper."""
+    script = ("import sys\n"
+              "for name in ('icalendar', 'pypandoc', 'typst', 'mkdocs'):\n"
+              "    sys.modules[name] = None  # importing it now fails\n"
+              "import commons.model.cards, commons.rules, commons.pipeline\n")
+    blocked = subprocess.run([sys.executable, "-c", script.replace(", commons.pipeline", "")],
+                             capture_output=True, text=True)
+    assert blocked.returncode == 0, blocked.stderr
+    with_pipeline = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert with_pipeline.returncode == 1 and "icalendar" in with_pipeline.stderr

@@ -14,7 +14,7 @@ from commons.pipeline import load
 from commons.publish import build_atomically
 from commons.search import fields as search
 from commons.search import index as search_index
-from helpers import ROOT, make_commons, tree_digest
+from helpers import MINI_BUILD_DAY, ROOT, make_commons, tree_digest
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from benchlib.searchprobe import first_search_bytes, run_queries, search_site  # noqa: E402
@@ -156,11 +156,12 @@ def test_unlisted_teachers_are_not_in_the_mini_index(mini_site):
             assert secret not in text, (name, secret)
 
 
-def test_the_index_is_the_same_on_rebuild(mini_site, tmp_path):
+def test_the_index_is_the_same_on_rebuild(mini_site, tmp_path, monkeypatch):
     """Pages, fragments and word index are byte-identical. Pagefind writes the values inside
     a filter chunk in hash-map order, so those files differ between runs; what they say
     (the filters and their counts) must not."""
     again = tmp_path / "site"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", MINI_BUILD_DAY)  # the day the first was built
     result = build_atomically(mini_site.parent / "commons", site_dir=again)
     assert result.returncode == 0, result.stderr
     for folder in ("pagefind/fragment", "pagefind/index", "policies", "pathways"):

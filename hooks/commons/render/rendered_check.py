@@ -10,7 +10,6 @@ a template or a generator made HTML the source checks did not foresee:
 
 from __future__ import annotations
 
-import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -30,10 +29,10 @@ _TEMPLATE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 _SHORTEST_PREFIX = 16
 
 
-@functools.lru_cache(maxsize=8)
 def theme_scripts(template_dirs: tuple[str, ...]) -> frozenset[str]:
     """The fixed opening of each inline script the theme's templates write (up to the first
-    template expression), so that the theme's own scripts are told apart from injected ones."""
+    template expression), so that the theme's own scripts are told apart from injected ones;
+    worked out once per build (render.site.Site)."""
     prefixes = set()
     for folder in template_dirs:
         for template in sorted(Path(folder).rglob("*.html")):

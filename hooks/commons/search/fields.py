@@ -10,6 +10,7 @@ from typing import Any, Iterable
 
 from commons.generate.templates import fragment
 from commons.model import types
+from commons.model.pages import page_id
 from commons.model.records import Commons
 
 _ABBR = re.compile(r'<abbr title="([^"]+)">([^<]+)</abbr>')
@@ -63,7 +64,7 @@ def _model_terms(kind: str, src_uri: str, meta: dict[str, Any],
         if isinstance(step, dict):
             quals += _listed(step.get("qualification"))
     if kind == "qualification":
-        quals.append(_record_id(src_uri))
+        quals.append(page_id(src_uri))
     terms = []
     for qid in quals:
         qual = commons.qualifications.get(qid)
@@ -84,11 +85,6 @@ def _acronym(name: str) -> str:
             break
         initials.append(word[0])
     return "".join(initials) if len(initials) >= 2 else ""
-
-
-def _record_id(src_uri: str) -> str:
-    stem = src_uri.removesuffix(".md").split("/")
-    return stem[-2] if stem[-1] == "index" and len(stem) > 1 else stem[-1]
 
 
 def _abbreviations(html: str) -> list[str]:
