@@ -13,17 +13,22 @@ from pathlib import Path
 from typing import Any
 
 from commons import rules
+from commons.core.markdown import anchors
 from commons.core.problems import Problem, errors
 from commons.export import download_files
+from commons.export.build import download_paths
+from commons.export.listing import INDEX as DOWNLOADS_PAGE
 from commons.generate import GeneratedFile, generate_all
+from commons.generate.additions import apply, page_additions
 from commons.load import git_dates
 from commons.load.config_check import config_problems, read_config
-from commons.load.content_files import outside_links
+from commons.load.content_files import outside_links, site_files
 from commons.load.pages import read_pages
 from commons.load.settings import Settings, from_config
 from commons.load.tables import load_package
 from commons.model.build import build_commons
 from commons.model.records import Commons
+from commons.rules.links import SiteMap, link_problems
 from commons.rules.reviews import apply_switch
 
 
@@ -34,6 +39,7 @@ class Loaded:
     commons: Commons
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # overdue reviews in "warn" mode
+    made: list[GeneratedFile] = field(default_factory=list)  # the pages from the model
 
     @property
     def ok(self) -> bool:
@@ -41,8 +47,9 @@ class Loaded:
 
 
 def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = None,
-         settings: Settings | None = None) -> Loaded:
-    """Read content/ and data/ under root once, build the model, run every rule."""
+         settings: Settings | None = None, history: git_dates.Dates | None = None) -> Loaded:
+    """Read content/ and data/ under root once, build the model, run every rule; history
+    (git dates, which only a build needs) dates the pages the build makes."""
     root = Path(root).resolve()
     content_dir = Path(content_dir or root / "content").resolve()
     data_dir = Path(data_dir or root / "data").resolve()
@@ -53,14 +60,37 @@ def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = No
     tables, table_problems = load_package(data_dir, root)
     files, file_problems = read_pages(content_dir, content_label)
     commons, field_problems = build_commons(tables, files, data_label, content_label)
+    commons = replace(commons, history=history or {})
+    made, made_problems = generate_all(commons, settings,
+                                       {page.src_path for page in commons.pages.values()})
+    site = site_map(commons, settings, made, site_files(content_dir))
     problems = ([p.coded(rules.SETTINGS.code) for p in refused]
                 + [p.coded(rules.TABLES.code) for p in table_problems]
                 + [p.coded(rules.FRONT_MATTER.code) for p in file_problems]
                 + [p.coded(rules.FIELDS.code) for p in field_problems]
                 + [p.coded(rules.CONTENT_FILES.code)
                    for p in outside_links(content_dir, content_label)]
-                + rules.run_rules(commons, settings))
-    return Loaded(commons, sorted(set(problems), key=_order))
+                + rules.run_rules(commons, settings)
+                + [p.coded(rules.LINKS.code) for p in link_problems(commons, site)]
+                + [p.coded(rules.GENERATED.code) for p in made_problems])
+    return Loaded(commons, sorted(set(problems), key=_order), made=made)
+
+
+def site_map(commons: Commons, settings: Settings, made: list[GeneratedFile],
+             files: frozenset[str]) -> SiteMap:
+    """What the built site will hold, for the link rule: every page with its anchors (an
+    authored page's with what the build adds to it), and every other file."""
+    additions = page_additions(commons, settings)
+    pages = {page.src_path: frozenset(anchors(apply(page.body, additions.get(page.src_path))))
+             for page in commons.pages.values()}
+    others = set(files) | set(download_paths(list(commons.pages.values()), settings.today))
+    for item in made:
+        if item.src_uri.endswith(".md"):
+            pages[item.src_uri] = frozenset(anchors(str(item.content)))
+        else:
+            others.add(item.src_uri)
+    pages.setdefault(DOWNLOADS_PAGE, frozenset())
+    return SiteMap(pages, frozenset(others), settings.site_url)
 
 
 def settings_of(root: Path) -> tuple[Settings, list[Problem]]:
@@ -88,12 +118,10 @@ class Build:
     @classmethod
     def start(cls, root: Path, content_dir: Path, settings: Settings) -> "Build":
         """Load and check the commons, with the git history its pages and feed need."""
-        loaded = load(root, content_dir=content_dir, settings=settings)
+        loaded = load(root, content_dir=content_dir, settings=settings,
+                      history=git_dates.commit_times(str(root)))
         loaded.problems, loaded.notes = apply_switch(loaded.problems, settings.overdue_reviews)
         loaded.problems = [p.coded(rules.SETTINGS.code) for p in loaded.problems]
-        if loaded.ok:
-            history = git_dates.commit_times(str(root))
-            loaded.commons = replace(loaded.commons, history=history)
         return cls(Path(root), Path(content_dir), settings, loaded)
 
     @property
@@ -107,8 +135,8 @@ class Build:
         downloads, problems = download_files(pages, self.content_dir, self.root, self.settings)
         if problems:
             return [], problems
-        made, problems = generate_all(self.commons, self.settings, authored,
-                                      extra=downloads)
+        made, problems = generate_all(self.commons, self.settings, authored, generators=(),
+                                      extra=self.loaded.made + downloads)
         problems = [p.coded(rules.GENERATED.code) for p in problems]
         self.generated = {item.src_uri: item for item in made}
         return made, problems

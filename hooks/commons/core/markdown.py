@@ -1,4 +1,5 @@
-"""Markdown structure that several stages must agree on: where fenced code blocks are.
+"""Markdown structure that several stages must agree on: where fenced code blocks are, and
+which ids (link anchors) a page's headings get.
 
 A fence is three or more backticks or tildes at the start of a line (after indentation or
 a quote's '>'); the block ends at a line of the same character, at least as long, with
@@ -7,7 +8,9 @@ nothing else on it, or at the end of the text.
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 
@@ -42,3 +45,80 @@ def without_fenced_code(text: str) -> str:
     """The text with the lines of fenced code blocks emptied, so line numbers still hold."""
     lines = text.split("\n")
     return "\n".join("" if code else line for line, code in zip(lines, fenced_lines(lines)))
+
+
+# Where a body names a link's target: inline links and images, and reference definitions,
+# whose target may stand on the next line (as Python-Markdown and pandoc both read it).
+INLINE_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+REFERENCE_TARGET = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*\n?[ \t]*<?([^\s>]+)", re.MULTILINE)
+
+
+# Headings and ids, as the table of contents names them: `## Title {#id}` keeps its id; a
+# heading without one gets the slug of its text (Python-Markdown's toc), made unique with
+# _1, _2 ... after the ids already on the page.
+_ATX = re.compile(r"^[ \t>]*(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_SETEXT = re.compile(r"^[ \t]{0,3}(=+|-+)[ \t]*$")
+_HEADING_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^{}\n]*)\}[ \t]*$")
+_ID_IN_ATTRS = re.compile(r"(?:^|\s)#([\w:.-]+)")
+_HTML_ID = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*["']([^"']+)["']""")
+_INLINE_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_INLINE_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
+_TAG = re.compile(r"<[^>]+>")
+_MARKS = re.compile(r"[*_`~]+")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+
+
+def heading_text(raw: str) -> str:
+    """A heading's Markdown as the reader sees it: no links' targets, marks or tags."""
+    text = _INLINE_IMAGE.sub("", raw)
+    text = _INLINE_LINK.sub(lambda m: m.group(1), text)
+    text = _TAG.sub("", text)
+    text = _ESCAPE.sub(lambda m: "\0" + m.group(1), text)  # escaped marks stay
+    text = _MARKS.sub("", text).replace("\0", "")
+    return html.unescape(text)
+
+
+def slug(text: str) -> str:
+    """The id the table of contents gives a heading with this text."""
+    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(r"[-\s]+", "-", value)
+
+
+def anchors(text: str) -> set[str]:
+    """Every id a page rendered from this Markdown has: headings' and raw HTML's."""
+    lines = text.split("\n")
+    code = fenced_lines(lines)
+    explicit: set[str] = set()
+    titled: list[str] = []
+    for index, line in enumerate(lines):
+        if code[index]:
+            continue
+        explicit.update(_HTML_ID.findall(line))
+        heading = _ATX.match(line)
+        if heading is None and index and _SETEXT.match(line) and lines[index - 1].strip() \
+                and not code[index - 1] and not _ATX.match(lines[index - 1]):
+            raw = lines[index - 1].strip()
+        elif heading is not None:
+            raw = heading.group(2)
+        else:
+            continue
+        attrs = _HEADING_ATTRS.search(raw)
+        given = _ID_IN_ATTRS.search(attrs.group(1)) if attrs else None
+        if given:
+            explicit.add(given.group(1))
+        else:
+            titled.append(heading_text(raw[:attrs.start()] if attrs else raw))
+    ids = set(explicit)
+    for title in titled:
+        _unique(slug(title), ids)
+    return ids
+
+
+def _unique(value: str, ids: set[str]) -> None:
+    if value in ids or not value:
+        count = 1
+        while f"{value}_{count}" in ids:
+            count += 1
+        value = f"{value}_{count}"
+    ids.add(value)

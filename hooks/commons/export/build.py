@@ -51,6 +51,17 @@ def file_uri(page: Page, fmt: Format, today: dt.date) -> str:
     return f"downloads/{page.id}-{tag}{fmt.suffix}.{fmt.extension}"
 
 
+def download_paths(pages: list[Page], today: dt.date) -> list[str]:
+    """Where every download will be published, without making any (for the link check):
+    a card sheet only for a page whose body has cards."""
+    paths = []
+    for page in (p for p in pages if offers_downloads(p)):
+        has_cards = bool(find_cards(page, page.body, page.body_line))
+        paths += [file_uri(page, fmt, today) for fmt in FORMATS
+                  if fmt.key != "cards" or has_cards]
+    return paths
+
+
 def document(page: Page, content_dir: Path, settings: Settings
              ) -> tuple[Document, list[Problem]]:
     """The page made ready for export, and every problem that stops it."""

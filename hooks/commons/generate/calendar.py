@@ -24,12 +24,13 @@ PRODID = "-//Learning Commons//What's on//EN"
 
 
 def generate_calendars(commons: Commons, settings: Settings) -> list[GeneratedFile]:
+    origin = table_origin(commons, "events")
     files = [GeneratedFile(calendar_uri(), calendar_bytes(
-        commons, settings, list(commons.events), "Learning Commons: all events"), table_origin(commons, "events"))]
+        commons, settings, list(commons.events), "Learning Commons: all events"), origin)]
     for region in regions_in_order(commons):
         chosen = [e for e in commons.events if ev.in_region(e, region.id)]
         files.append(GeneratedFile(calendar_uri(region.id), calendar_bytes(
-            commons, settings, chosen, f"Learning Commons: {region.name}"), table_origin(commons, "events")))
+            commons, settings, chosen, f"Learning Commons: {region.name}"), origin))
     return files
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from functools import partial
 
@@ -77,8 +76,13 @@ def page_md(title: str, body: list[str], description: str = "", hide_toc: bool =
 
 
 def rel(from_uri: str, to_uri: str) -> str:
-    """The relative link from one docs file to another, as MkDocs resolves it."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    """The relative link from one docs file to another, as MkDocs resolves it (what
+    posixpath.relpath gives for normalised paths, without its cost on a large commons)."""
+    base, target = from_uri.split("/")[:-1], to_uri.split("/")
+    common = 0
+    while common < len(base) and common < len(target) - 1 and base[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + target[common:])
 
 
 def link(text: str, from_uri: str, to_uri: str, anchor: str = "") -> str:

@@ -18,7 +18,8 @@ from commons.model.records import Commons, Partner
 
 
 def generate_partners(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    return [GeneratedFile(PARTNERS, partners_page(commons), table_origin(commons, "partners"), in_nav=True)]
+    return [GeneratedFile(PARTNERS, partners_page(commons), table_origin(commons, "partners"),
+                          in_nav=True)]
 
 
 def partners_by_region(commons: Commons) -> dict[str, list[Partner]]:

@@ -18,7 +18,8 @@ from commons.model.records import Commons, Qualification
 
 
 def generate_qualifications(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    files = [GeneratedFile(QUALIFICATIONS, qualifications_index(commons), table_origin(commons, "qualifications"), in_nav=True)]
+    origin = table_origin(commons, "qualifications")
+    files = [GeneratedFile(QUALIFICATIONS, qualifications_index(commons), origin, in_nav=True)]
     files += [GeneratedFile(qualification_uri(q.id), qualification_page(commons, q),
                             q.origin) for q in commons.qualifications.values()]
     return files

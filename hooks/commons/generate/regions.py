@@ -25,7 +25,8 @@ from commons.model.records import Commons, Region
 
 
 def generate_regions(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    files = [GeneratedFile(REGIONS, regions_index(commons), table_origin(commons, "regions"), in_nav=True)]
+    origin = table_origin(commons, "regions")
+    files = [GeneratedFile(REGIONS, regions_index(commons), origin, in_nav=True)]
     files += [GeneratedFile(region_uri(r.id), region_page(commons, r, settings.today),
                             r.origin)
               for r in commons.regions.values()]

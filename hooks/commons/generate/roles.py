@@ -21,7 +21,8 @@ from commons.model.records import Commons, Role, RoleRequirement
 
 
 def generate_roles(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    files = [GeneratedFile(ROLES, matrix_page(commons), table_origin(commons, "role_requirements"), in_nav=True)]
+    origin = table_origin(commons, "role_requirements")
+    files = [GeneratedFile(ROLES, matrix_page(commons), origin, in_nav=True)]
     files += [GeneratedFile(role_uri(r.id), role_page(commons, r), r.origin)
               for r in commons.roles.values()]
     return files

@@ -33,7 +33,8 @@ FILTERS = (("perspective", "Perspective", "Any perspective"),
 
 
 def generate_teachers(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    files = [GeneratedFile(TEACHERS, directory_page(commons), table_origin(commons, "teachers"), in_nav=True)]
+    origin = table_origin(commons, "teachers")
+    files = [GeneratedFile(TEACHERS, directory_page(commons), origin, in_nav=True)]
     for teacher in commons.listed_teachers():
         files.append(GeneratedFile(teacher_uri(teacher.id), teacher_page(commons, teacher),
                                    teacher.origin))

@@ -24,7 +24,8 @@ from commons.model.schema import AUDIENCES
 
 
 def generate_topics(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    files = [GeneratedFile(TOPICS, topics_index(commons), table_origin(commons, "topics"), in_nav=True)]
+    origin = table_origin(commons, "topics")
+    files = [GeneratedFile(TOPICS, topics_index(commons), origin, in_nav=True)]
     files += [GeneratedFile(topic_uri(t.id), topic_page(commons, t), t.origin)
               for t in commons.topics.values()]
     files += [GeneratedFile(audience_uri(a), audience_page(commons, a), whole_commons(commons))

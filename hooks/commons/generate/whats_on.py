@@ -28,8 +28,9 @@ TITLE = "What's on"
 
 
 def generate_whats_on(commons: Commons, settings: Settings) -> list[GeneratedFile]:
-    return [GeneratedFile(WHATS_ON, whats_on_page(commons, settings.today), table_origin(commons, "events"), in_nav=True),
-            GeneratedFile(ARCHIVE, archive_page(commons, settings.today), table_origin(commons, "events"))]
+    origin = table_origin(commons, "events")
+    return [GeneratedFile(WHATS_ON, whats_on_page(commons, settings.today), origin, in_nav=True),
+            GeneratedFile(ARCHIVE, archive_page(commons, settings.today), origin)]
 
 
 def calendar_uri(region_id: str | None = None) -> str:

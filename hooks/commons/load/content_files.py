@@ -9,6 +9,14 @@ from pathlib import Path
 from commons.core.problems import Problem
 
 
+def site_files(content_dir: Path) -> frozenset[str]:
+    """Every file under content_dir that is not a page, as a path inside it: what a page may
+    link to or show besides other pages."""
+    return frozenset(path.relative_to(content_dir).as_posix()
+                     for path in content_dir.rglob("*")
+                     if path.is_file() and path.suffix != ".md")
+
+
 def outside_links(content_dir: Path, label: str) -> list[Problem]:
     """Each symbolic link under content_dir whose target is outside it (or missing)."""
     base = content_dir.resolve()

@@ -2,8 +2,8 @@
 ends lines with CRLF, and spreadsheets leave blank rows after the data. All of these load.
 
 Every table is read once, here, with an explicit encoding and delimiter rather than what
-frictionless guesses, and handed to frictionless as cells: a guessed UTF-8 reading of a file with a byte-order mark names the first column
-'\\ufeffid', and a Windows-1252 file would be guessed and published with its characters
+frictionless guesses, and handed to frictionless as cells: a guessed UTF-8 reading of a file
+with a byte-order mark names the first column '\\ufeffid', and a Windows-1252 file would be guessed and published with its characters
 silently changed. Such a file is one problem naming its first bad line, with how to re-save.
 """
 

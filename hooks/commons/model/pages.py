@@ -41,7 +41,8 @@ def pages(files: list[PageFile]) -> tuple[list[Page], list[Problem]]:
             problems.extend(schema.check(file.label, document.meta, kind.fields))
         pid = page_id(file.src_path)
         if pid != HOME and (not ID_PATTERN.match(pid) or pid in RESERVED_IDS):
-            problems.append(Problem(file.label, 1, message=f"the file name '{pid}' is not a valid id",
+            problems.append(Problem(file.label, 1,
+                                    message=f"the file name '{pid}' is not a valid id",
                                     hint="rename it with lower-case letters, digits and "
                                          "single hyphens, e.g. moving-learning-online.md"))
         meta = document.meta

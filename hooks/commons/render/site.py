@@ -9,6 +9,7 @@ every rebuild starts clean.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -39,6 +40,42 @@ from commons.search import index as search_index
 
 log = logging.getLogger("mkdocs.plugins.commons")
 _ATTRIBUTE = "commons_site"  # where the Site sits on the build's config
+_LINK_WARNING = re.compile(r"^Doc file '(?P<src>[^']+)' contains (?P<rest>.*?'(?P<link>[^']+)'.*)$",
+                           re.DOTALL)
+
+
+class LinkWarnings(logging.Filter):
+    """MkDocs' own link warnings, made to name the file as `make check` does: its path from
+    the project root and, where the link can be found, its line."""
+
+    def __init__(self, build: Build) -> None:
+        super().__init__()
+        self.build = build
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        found = _LINK_WARNING.match(record.getMessage())
+        if found:
+            record.msg, record.args = self.located(found), ()
+        return True
+
+    def located(self, found: re.Match) -> str:
+        commons, src = self.build.commons, found.group("src")
+        page = commons.index.by_path.get(src)
+        made = self.build.generated.get(src)
+        where = str(made.origin) if made else f"{commons.content_label}/{src}"
+        if page is not None:
+            at = page.body.find(found.group("link"))
+            line = page.body_line + page.body.count("\n", 0, at) if at >= 0 else None
+            where = page.origin.path + (f":{line}" if line else "")
+        return f"{where}: contains {found.group('rest')}"
+
+
+def _watch_link_warnings(build: Build) -> None:
+    """One LinkWarnings on MkDocs' page logger, for this build (serve rebuilds replace it)."""
+    logger = logging.getLogger("mkdocs.structure.pages")
+    for old in [f for f in logger.filters if isinstance(f, LinkWarnings)]:
+        logger.removeFilter(old)
+    logger.addFilter(LinkWarnings(build))
 
 
 @dataclass
@@ -58,6 +95,7 @@ def start(config: MkDocsConfig) -> None:
     for note in build.loaded.notes:  # overdue reviews in "warn" mode: reported, never blocking
         log.info(note.text())
     _fail_on(build.loaded.problems)
+    _watch_link_warnings(build)
     history = build.commons.history
     setattr(config, _ATTRIBUTE, Site(
         build, _is_preview(config), rendered_check.theme_scripts(tuple(config.theme.dirs)),

@@ -75,6 +75,11 @@ EVENTS = Rule(
 RESERVED_IDS = Rule(
     "CM105", "reserved ids", "no id is a name Windows keeps for a device (con, aux, nul, "
     "com1 ...)", "choose another id", ids.reserved_id_problems)
+LINKS = Rule(
+    "CM106", "links", "every link and image in a page leads to a page, a file or a place on "
+    "a page that the site will have (authored or made by the build), and every address out "
+    "of the site is a complete https: or mailto: address", "correct the link; the message "
+    "suggests the nearest page or place")
 READABILITY = Rule(
     "CM201", "readability", "each page body reads at a Flesch reading ease of 60 or more",
     "use shorter sentences and everyday words; explain or expand jargon",
@@ -106,7 +111,7 @@ RENDERED = Rule(
 
 RULES: tuple[Rule, ...] = (
     SETTINGS, FRONT_MATTER, TABLES, FIELDS, CONTENT_FILES, REFERENCES, TEACHER_LISTS, CREDITS,
-    EVENTS, RESERVED_IDS, READABILITY, HTML, PERSONAL_DATA, DOWNLOADS, OVERDUE, GENERATED,
+    EVENTS, RESERVED_IDS, LINKS, READABILITY, HTML, PERSONAL_DATA, DOWNLOADS, OVERDUE, GENERATED,
     RENDERED,
 )
 

@@ -13,7 +13,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from commons.core.markdown import without_fenced_code
+from commons.core.markdown import INLINE_TARGET, REFERENCE_TARGET, without_fenced_code
 from commons.core.problems import Problem
 from commons.load.settings import Settings
 from commons.model.records import Commons
@@ -43,8 +43,6 @@ _WHY_TAG = {
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>")
 _MAIL_AUTOLINK = re.compile(r"<[^\s<>@]+@[^\s<>@]+>")
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n]*)\}")
 _ATTR_PAIR = re.compile(r"([^\s=\"'{}]+)=(\"[^\"]*\"|'[^']*'|[^\s}]+)")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
@@ -107,7 +105,7 @@ def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
     """Every disallowed tag, attribute or link in a Markdown body, at its file line."""
     text = _without_code(body)
     found: list[tuple[int, str, str]] = []
-    for pattern in (_AUTOLINK, _LINK, _REF_DEF):
+    for pattern in (_AUTOLINK, INLINE_TARGET, REFERENCE_TARGET):
         for match in pattern.finditer(text):
             problem = url_problem(match.group(1))
             if problem:

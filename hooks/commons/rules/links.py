@@ -1,0 +1,131 @@
+"""Links and images in every page, resolved without rendering the site: to authored pages,
+to the pages and files the build makes, to files beside the pages, and to anchors named as
+the table of contents names them. External links are checked for their form only; whether
+they answer is the weekly link job's.
+
+The pipeline hands the rule what the site will hold (`SiteMap`), since only it sees both the
+model and what the generators make.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from commons.core.hints import nearest
+from commons.core.markdown import INLINE_TARGET, REFERENCE_TARGET, without_fenced_code
+from commons.core.problems import Problem
+from commons.model.records import Commons
+
+# Where a Markdown body names a target: inline links and images, reference definitions,
+# and the href or src of raw HTML. Code spans and fenced code are blanked first.
+_HTML_URL = re.compile(r"""<[a-zA-Z][^>]*?\s(?:href|src)\s*=\s*["']([^"']*)["']""")
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_FILE_HINT = "link to the page's .md file with a relative path, e.g. ../policies/learning-policy.md"
+
+
+@dataclass(frozen=True)
+class SiteMap:
+    """What the built site will hold, by path inside content/ (the docs): each Markdown page
+    with its anchors, and every other file (images, downloads, calendars, open data)."""
+
+    pages: dict[str, frozenset[str]]  # "policies/x.md" -> ids on that page
+    files: frozenset[str]
+    site_url: str = ""
+
+
+def link_problems(commons: Commons, site: SiteMap) -> list[Problem]:
+    """Every link and image in an authored page that leads nowhere, at its file line."""
+    problems = []
+    for page in commons.pages.values():
+        if page.body_line <= 0:
+            continue  # front matter never closed: reported already
+        text = _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)),
+                              without_fenced_code(page.body))
+        for pattern in (INLINE_TARGET, REFERENCE_TARGET, _HTML_URL):
+            for match in pattern.finditer(text):
+                issue = _check(match.group(1), page.src_path, site)
+                if issue:
+                    line = page.body_line + text.count("\n", 0, match.start())
+                    problems.append(Problem(page.origin.path, line, message=issue[0],
+                                            hint=issue[1]))
+    return problems
+
+
+def _check(target: str, here: str, site: SiteMap) -> tuple[str, str] | None:
+    """Why target, written in the page at here, leads nowhere; None when it is good."""
+    if _SCHEME.match(target):
+        return _external(target, site)
+    if target.startswith("/"):
+        return (f"the link '{target}' starts with '/', which breaks when the site is not at "
+                "the root of its address", _FILE_HINT)
+    path, _, anchor = target.partition("#")
+    path = unquote(path)
+    if not path:
+        return _anchor(target, anchor, here, site) if anchor else None
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(here), path))
+    if resolved == ".." or resolved.startswith("../"):
+        return (f"the link '{target}' leads out of the site", _FILE_HINT)
+    if resolved in site.pages:
+        return _anchor(target, anchor, resolved, site) if anchor else None
+    if resolved in site.files:
+        return None
+    page = _page_at_address(resolved, site)
+    if page:
+        return (f"the link '{target}' is a page's address, which the build does not check",
+                f"link to its file instead: {_relative(here, page)}"
+                + (f"#{anchor}" if anchor else ""))
+    return (f"the link '{target}' leads to no page or file", _nearest_target(path, here, site))
+
+
+def _external(target: str, site: SiteMap) -> tuple[str, str] | None:
+    scheme = target.split(":", 1)[0].lower()
+    if scheme == "mailto":
+        return None if "@" in target else (f"the email link '{target}' has no address",
+                                           "write mailto:name@example.org")
+    if scheme == "http":
+        return (f"the link '{target}' is not secure (http)",
+                "use the https:// address of the page, if it has one")
+    if scheme != "https":
+        return None  # tel: and the like; which schemes may appear at all is CM202's
+    parts = urlsplit(target)
+    if not parts.netloc or " " in target:
+        return (f"the address '{target}' is not a complete https:// address",
+                "copy the whole address from the browser")
+    own = urlsplit(site.site_url)
+    if own.netloc and parts.netloc == own.netloc:
+        return (f"the link '{target}' is to this site by its full address", _FILE_HINT)
+    return None
+
+
+def _anchor(target: str, anchor: str, page: str, site: SiteMap) -> tuple[str, str] | None:
+    ids = site.pages[page]
+    if unquote(anchor) in ids:
+        return None
+    where = "this page" if target.startswith("#") else page
+    return (f"the link '{target}' names a place '#{anchor}' that {where} does not have",
+            nearest(anchor, set(ids)) if ids else "the page has no headings to link to")
+
+
+def _page_at_address(resolved: str, site: SiteMap) -> str | None:
+    """The page whose address (directory URL) resolved is, e.g. 'policies/x' -> x.md."""
+    stem = resolved.removesuffix("/").removesuffix("/index.html")
+    for candidate in (f"{stem}.md", f"{stem}/index.md", "index.md" if stem == "." else ""):
+        if candidate in site.pages:
+            return candidate
+    return None
+
+
+def _relative(here: str, to: str) -> str:
+    return posixpath.relpath(to, posixpath.dirname(here) or ".")
+
+
+def _nearest_target(path: str, here: str, site: SiteMap) -> str:
+    choices = {_relative(here, page) for page in site.pages}
+    hint = nearest(path, choices)
+    if hint.startswith("did you mean"):
+        return hint
+    return "check the spelling; links go to a page's .md file, relative to this page"
