@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from .config_check import config_problems
+from .offline import write_service_worker
 from .problems import format_problems
 
 
@@ -37,6 +38,7 @@ def build_atomically(root: Path, site_dir: Path | None = None,
              "--config-file", str(config_file), "--site-dir", str(staging), *extra_args],
             cwd=root, env=env, text=True, capture_output=True)
         if result.returncode == 0:
+            write_service_worker(staging)
             swap_in(staging, site_dir)
         return result
     finally:
