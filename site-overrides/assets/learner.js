@@ -414,10 +414,10 @@
       parseCsv(text).forEach(function (record) {
         var code = (record.code || '').trim();
         var rating = (record.rating || '').trim();
-        if (!code) return;
-        loaded[code] = {};
-        if (RATINGS.some(function (r) { return r.value === rating; })) loaded[code].rating = rating;
-        if (record.note) loaded[code].note = record.note;
+        var entry = {};
+        if (RATINGS.some(function (r) { return r.value === rating; })) entry.rating = rating;
+        if (record.note) entry.note = record.note;
+        if (code && (entry.rating || entry.note)) loaded[code] = entry;
       });
       return loaded;
     }

@@ -130,7 +130,7 @@ def membership_html(commons: Commons, page: Page) -> str:
         pathway = step.pathway
         steps = index.steps[pathway.id]
         lines += [f'<nav class="commons-on-pathway" aria-label="On the pathway '
-                  f'{esc(pathway.title)}" markdown="block">', "",
+                  f'{esc(pathway.title)}, step {step.number}" markdown="block">', "",
                   f"This page is step {step.number} of {len(steps)} on the pathway "
                   f"{link(pathway.title, here, pathway.src_path)}: "
                   f"{link(step.title, here, pathway.src_path, f'step-{step.number}')}.", ""]
