@@ -25,7 +25,11 @@
     var node = document.getElementById('__config');
     try { return node ? JSON.parse(node.textContent) : {}; } catch (error) { return {}; }
   }
-  var BASE = new URL((config().base || '.') + '/', location.href);
+  var BASE = (function () {
+    var base = config().base || '.';
+    try { return new URL(/\/$/.test(base) ? base : base + '/', location.href); }
+    catch (error) { return new URL('/', location.href); }
+  })();
 
   function sitePath(url) {
     // The path of a page relative to the site root: "pathways/becoming-a-teacher/".
