@@ -63,7 +63,7 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class Handler(http.server.SimpleHTTPRequestHandler):
     """Static files, with the site's 404.html for a missing page, as a host would."""
 
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -96,7 +96,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 def serve(site: Path):
     """Serve a built site on http://127.0.0.1:<free port>/ while the block runs."""
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from commons.pipeline import load
 from commons.publish import build_atomically
-
 from helpers import ROOT, edit
 
 POLICY = "content/policies/learning.md"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from commons.core.problems import format_problems
 from commons.load.config_check import config_problems
+from commons.offline import write_service_worker
 
 
 def build_atomically(root: Path, site_dir: Path | None = None,
@@ -37,6 +38,7 @@ def build_atomically(root: Path, site_dir: Path | None = None,
              "--config-file", str(config_file), "--site-dir", str(staging), *extra_args],
             cwd=root, env=env, text=True, capture_output=True)
         if result.returncode == 0:
+            write_service_worker(staging)
             swap_in(staging, site_dir)
         return result
     finally:

@@ -14,13 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 from helpers import serve
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-INSTALL_HINT = ("run `make test` (scripts/setup_browser.sh installs it), or as root: "
-                "apt-get update && apt-get install chromium")
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+from .chromium import AXE, CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT
+
 # Reported to Python from the page the moment the browser blocks something.
 WATCH_CSP = """
 document.addEventListener('securitypolicyviolation', (e) => {

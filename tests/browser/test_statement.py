@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from .conftest import CHROMIUM, ROOT
+from .chromium import CHROMIUM, ROOT
 from .site_pages import page_path
 
 pytestmark = pytest.mark.browser

@@ -51,7 +51,7 @@ def membership_html(commons: Commons, page: Page) -> str:
     for step in index.steps_by_resource.get(page.id, []):
         pathway = step.pathway
         steps = index.steps[pathway.id]
-        lines += [fragment("on_pathway_open", title=pathway.title), "",
+        lines += [fragment("on_pathway_open", title=pathway.title, step=step.number), "",
                   f"This page is step {step.number} of {len(steps)} on the pathway "
                   f"{link(pathway.title, here, pathway.src_path)}: "
                   f"{link(step.title, here, pathway.src_path, f'step-{step.number}')}.", ""]
