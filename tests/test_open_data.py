@@ -37,8 +37,9 @@ def test_frictionless_accepts_the_published_package(published, tmp_path):
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     names = [r["name"] for r in json.loads(published["open-data/datapackage.json"].content)
              ["resources"]]
-    assert names == ["regions", "topics", "legislation", "qualifications", "partners",
-                     "teachers", "roles", "role_requirements", "events", "sessions"]
+    assert names == ["regions", "topics", "legislation", "regulators", "frameworks",
+                     "qualifications", "partners", "teachers", "roles", "role_requirements",
+                     "events", "sessions"]
 
 
 def test_teachers_table_has_only_listed_people_and_public_columns(published):
