@@ -15,7 +15,7 @@ from commons.core.problems import Origin
 from commons.model.records import Commons, Event, Page
 
 LONDON = ZoneInfo("Europe/London")
-IN_PERSON, ONLINE = "in person", "online"
+IN_PERSON, ONLINE, BLENDED = "in person", "online", "blended"
 
 
 def records(rows: list[dict[str, Any]], path: str) -> tuple[Event, ...]:
@@ -30,7 +30,9 @@ def records(rows: list[dict[str, Any]], path: str) -> tuple[Event, ...]:
             id=row["id"], session=row["session"], start=start.replace(tzinfo=LONDON),
             end=end.replace(tzinfo=LONDON), mode=row.get("mode") or IN_PERSON,
             venue=row.get("venue"), region=row.get("region"), places=row.get("places") or 0,
-            booking=row.get("booking") or "", origin=Origin(path, row=row.get("_row"))))
+            booking=row.get("booking") or "", contact=row.get("contact") or "",
+            series=row.get("series"), part=row.get("part"),
+            origin=Origin(path, row=row.get("_row"))))
     return tuple(sorted(events, key=lambda e: (e.start, e.id)))
 
 

@@ -55,10 +55,14 @@ class Topic:
 
 @dataclass(frozen=True)
 class Legislation:
+    """A law, regulation, standard or code, and the nations where it applies."""
+
     id: str
     name: str
-    jurisdiction: str
+    kind: str  # act, regulations, standards or code of practice
+    nations: tuple[str, ...]  # England, Scotland, Wales, Northern Ireland or UK
     url: str
+    source: str
     summary: str
     origin: Origin = field(default=Origin(""), compare=False)  # table and row
 
@@ -68,11 +72,40 @@ class Qualification:
     id: str
     name: str
     short_name: str
-    framework: str
+    framework: str  # an id in frameworks.csv, or "none"
+    nations: tuple[str, ...]
     level: int | None
     credits: int | None
     awarded_by: str
     summary: str
+    origin: Origin = field(default=Origin(""), compare=False)  # table and row
+
+
+@dataclass(frozen=True)
+class Regulator:
+    """A regulator, registration body or workforce body, and the nations where it works."""
+
+    id: str
+    name: str
+    kind: str
+    nations: tuple[str, ...]
+    regulates: str
+    register: str | None
+    legislation: tuple[str, ...]
+    source: str
+    origin: Origin = field(default=Origin(""), compare=False)  # table and row
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A qualification framework (SCQF, RQF) and the nations that use it."""
+
+    id: str
+    name: str
+    nations: tuple[str, ...]
+    managed_by: str
+    summary: str
+    source: str
     origin: Origin = field(default=Origin(""), compare=False)  # table and row
 
 
@@ -119,6 +152,7 @@ class Teacher:
 class Role:
     id: str
     name: str
+    nations: tuple[str, ...]
     summary: str
     registration: str | None
     origin: Origin = field(default=Origin(""), compare=False)  # table and row
@@ -130,9 +164,14 @@ class RoleRequirement:
 
     role: str
     topic: str
+    nation: str  # where this requirement holds
     qualification: str | None
-    legislation: str | None
+    legislation: str | None  # the law the learning is about
+    required_by: str | None  # the law that requires it; None: the commons recommends it
+    body: str | None  # the regulator or body that sets or checks it
     renew_every_months: int | None  # None: once is enough
+    renew_basis: str | None  # law, regulator rules, regulator guidance or commons choice
+    renew_source: str | None  # where the interval is set, unless it is the commons' choice
     why: str
     origin: Origin = field(default=Origin(""), compare=False)  # table and row
 
@@ -150,6 +189,9 @@ class Event:
     region: str | None
     places: int
     booking: str
+    contact: str = ""  # how to book when there is no booking link
+    series: str | None = None  # the parts of one course share a series
+    part: int | None = None  # which part of the series this is
     origin: Origin = field(default=Origin(""), compare=False)  # data/events.csv and row
 
     @property
@@ -200,6 +242,8 @@ class Commons:
     pages: dict[str, Page]
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict, compare=False)
     roles: dict[str, Role] = field(default_factory=dict)
+    regulators: dict[str, Regulator] = field(default_factory=dict)
+    frameworks: dict[str, Framework] = field(default_factory=dict)
     role_requirements: tuple[RoleRequirement, ...] = ()
     events: tuple[Event, ...] = ()  # sorted by start, then id
     data_label: str = "data"  # the data folder as messages name it
@@ -232,6 +276,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 RECORD_CLASSES = {  # tables read into records, by table name
     "regions": Region, "topics": Topic, "legislation": Legislation,
     "qualifications": Qualification, "partners": Partner, "teachers": Teacher, "roles": Role,
+    "regulators": Regulator, "frameworks": Framework,
 }
 
 
