@@ -202,7 +202,8 @@ def test_qualification_page_lists_pathways_that_lead_to_it(commons):
 
 def test_role_matrix_and_where_to_learn(commons):
     matrix = roles.matrix_page(commons)
-    assert "| [Safeguarding](../topics/safeguarding.md) | every 12 months |  |" in matrix
+    assert "## In England" in matrix and "## In Scotland" in matrix
+    assert "| [Safeguarding](../topics/safeguarding.md) | every 12 months |" in matrix
     page = roles.role_page(commons, commons.roles["care-worker"])
     assert "Renew: every 12 months" in page
     assert '<a href="https://www.legislation.gov.uk/ukpga/2014/23" rel="noopener external">' \

@@ -191,7 +191,8 @@ def test_a_failed_index_fails_the_build(tmp_path):
     ("moving learning online", "/toolkits/moving-learning-online/"),
     ("data protection", "/policies/data-protection/"),
     ("learning policy", "/policies/learning-policy/"),
-    ("peer supporter", "/pathways/peer-supporter-to-paid-work/"),
+    ("peer supporter", "/roles/peer-supporter/"),  # the role, and its checklist per nation
+    ("peer supporter paid work", "/pathways/peer-supporter-to-paid-work/"),
     ("SVQ", "/pathways/volunteer-to-strategic-manager/"),
     ("safeguarding", "/sessions/safeguarding-adults-webinar/"),
     ("short forms", "/about/glossary/"),

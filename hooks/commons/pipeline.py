@@ -61,26 +61,30 @@ def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = No
     files, file_problems = read_pages(content_dir, content_label)
     commons, field_problems = build_commons(tables, files, data_label, content_label)
     commons = replace(commons, history=history or {})
-    made, made_problems = generate_all(commons, settings,
-                                       {page.src_path for page in commons.pages.values()})
-    site = site_map(commons, settings, made, site_files(content_dir))
     problems = ([p.coded(rules.SETTINGS.code) for p in refused]
                 + [p.coded(rules.TABLES.code) for p in table_problems]
                 + [p.coded(rules.FRONT_MATTER.code) for p in file_problems]
                 + [p.coded(rules.FIELDS.code) for p in field_problems]
                 + [p.coded(rules.CONTENT_FILES.code)
                    for p in outside_links(content_dir, content_label)]
-                + rules.run_rules(commons, settings)
-                + [p.coded(rules.LINKS.code) for p in link_problems(commons, site)]
-                + [p.coded(rules.GENERATED.code) for p in made_problems])
+                + rules.run_rules(commons, settings))
+    # The generators need a sound model; until it is, links are checked against what is
+    # known: the authored pages and files.
+    made, made_problems = [], []
+    if not errors(problems):
+        made, made_problems = generate_all(commons, settings,
+                                           {page.src_path for page in commons.pages.values()})
+    site = site_map(commons, settings, made, site_files(content_dir), complete=not errors(problems))
+    problems += [p.coded(rules.LINKS.code) for p in link_problems(commons, site)]
+    problems += [p.coded(rules.GENERATED.code) for p in made_problems]
     return Loaded(commons, sorted(set(problems), key=_order), made=made)
 
 
 def site_map(commons: Commons, settings: Settings, made: list[GeneratedFile],
-             files: frozenset[str]) -> SiteMap:
+             files: frozenset[str], complete: bool = True) -> SiteMap:
     """What the built site will hold, for the link rule: every page with its anchors (an
     authored page's with what the build adds to it), and every other file."""
-    additions = page_additions(commons, settings)
+    additions = page_additions(commons, settings) if complete else {}
     pages = {page.src_path: frozenset(anchors(apply(page.body, additions.get(page.src_path))))
              for page in commons.pages.values()}
     others = set(files) | set(download_paths(list(commons.pages.values()), settings.today))
@@ -90,7 +94,7 @@ def site_map(commons: Commons, settings: Settings, made: list[GeneratedFile],
         else:
             others.add(item.src_uri)
     pages.setdefault(DOWNLOADS_PAGE, frozenset())
-    return SiteMap(pages, frozenset(others), settings.site_url)
+    return SiteMap(pages, frozenset(others), settings.site_url, complete)
 
 
 def settings_of(root: Path) -> tuple[Settings, list[Problem]]:

@@ -63,7 +63,9 @@ def _vevent(commons: Commons, settings: Settings, event: Event,
     item.add("dtend", event.end)
     item.add("summary", ev.title(commons, event))
     about = f"{page.summary}\n\n" if page else ""
-    item.add("description", f"{about}{event.places} places. Book: {event.booking}")
+    part = ev.part_text(commons, event)
+    item.add("description", f"{about}{part + '. ' if part else ''}{event.places} places. "
+             f"{ev.how_to_book(event)}")
     item.add("location", ev.where(commons, event))
     item.add("url", page_url(settings.site_url, page.src_path if page else WHATS_ON))
     item.add("status", "CONFIRMED")

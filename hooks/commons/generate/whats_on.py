@@ -41,11 +41,15 @@ def event_line(commons: Commons, event: Event, from_uri: str, titled: bool = Tru
     """One event as a Markdown list item: when, what, where, places, how to book."""
     page = ev.session_page(commons, event)
     what = link(page.title, from_uri, page.src_path) if page else md_text(event.session)
-    how = "Online" if event.mode == ev.ONLINE else "In person"
+    how = ev.mode_label(event)
     place = md_text(ev.where(commons, event).removeprefix("Online").lstrip(", "))
+    contact = ev.booking_contact(event)
+    book = (external_link(event.booking, "Book a place") if event.booking else
+            f"How to book: email {external_link(contact, event.contact)}" if contact else
+            md_text(ev.how_to_book(event)))
     parts = [f"**{_time(event)}**", *([what] if titled else []),
-             f"{how}{': ' + place if place else ''}", f"{event.places} places",
-             external_link(event.booking, "Book a place")]
+             md_text(ev.part_text(commons, event)),
+             f"{how}{': ' + place if place else ''}", f"{event.places} places", book]
     return "- " + " · ".join(p for p in parts if p)
 
 
@@ -53,8 +57,8 @@ def filter_tokens(commons: Commons, event: Event) -> dict[str, str]:
     """The region and format values an event matches; an online event for everyone matches
     every region."""
     regions = [r.id for r in regions_in_order(commons) if ev.in_region(event, r.id)]
-    return {"region": " ".join(regions),
-            "format": "online" if event.mode == ev.ONLINE else "in-person"}
+    formats = {ev.ONLINE: "online", ev.IN_PERSON: "in-person", ev.BLENDED: "in-person online"}
+    return {"region": " ".join(regions), "format": formats.get(event.mode, "in-person")}
 
 
 def whats_on_page(commons: Commons, today: dt.date) -> str:

@@ -104,3 +104,33 @@ def where(commons: Commons, event: Event) -> str:
         return f"Online, for {region.name}" if region else "Online"
     region = commons.regions.get(event.region or "")
     return f"{event.venue}, {region.name}" if region else str(event.venue)
+
+
+MODE_LABELS = {IN_PERSON: "In person", ONLINE: "Online", BLENDED: "In person and online"}
+
+
+def mode_label(event: Event) -> str:
+    return MODE_LABELS.get(event.mode, event.mode.capitalize())
+
+
+def part_text(commons: Commons, event: Event) -> str:
+    """'Part 2 of 4' for a part of a series; '' for a single event."""
+    if not event.series or not event.part:
+        return ""
+    total = sum(1 for e in commons.index.events_by_session.get(event.session, ())
+                if e.series == event.series)
+    return f"Part {event.part} of {total}"
+
+
+def booking_contact(event: Event) -> str | None:
+    """The address to book by when there is no booking link: a mailto: for an email."""
+    if event.booking or not event.contact:
+        return None
+    return f"mailto:{event.contact}" if "@" in event.contact else None
+
+
+def how_to_book(event: Event) -> str:
+    """How to book, in plain words, for a calendar or a card."""
+    if event.booking:
+        return f"Book: {event.booking}"
+    return f"How to book: email {event.contact}" if event.contact else ""

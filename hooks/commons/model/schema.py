@@ -57,7 +57,12 @@ _STEP = (
           help="the qualification id this step leads to, from data/qualifications.csv"),
     Field("resources", ListOf(Ref(table="pages"), min_items=0), required=False,
           help="ids of pages (sessions, toolkits, policies) that help with this step"),
+    Field("legislation", ListOf(Ref(table="legislation"), min_items=0), required=False,
+          help="ids from data/legislation.csv that this step teaches; each must be in force "
+               "in the pathway's nations"),
 )
+
+NATION_NAMES = ("England", "Scotland", "Wales", "Northern Ireland", "UK")
 
 PAGE = (
         Field("title", Text(max_length=90, plain=True)),
@@ -80,6 +85,9 @@ PATHWAY = COMMON + (
         Field("steps", Group(fields=_STEP), help="the steps, in order"),
         Field("total_credits", Integer(maximum=2000), required=False,
               help="the credits of all steps added up; the build checks the sum"),
+        Field("nations", ListOf(Choice(values=NATION_NAMES)), required=False,
+              help="where the pathway applies: England, Scotland, Wales, Northern Ireland or "
+                   "UK; leave out for everywhere"),
 )
 
 TOOLKIT = COMMON + _REVIEWED + (
@@ -102,6 +110,9 @@ SESSION = COMMON + (
         Field("regions", ListOf(Ref(table="regions"), min_items=0), required=False,
               help="region ids where it runs in person; leave out for online only"),
         Field("qualification", Ref(table="qualifications"), required=False),
+        Field("legislation", ListOf(Ref(table="legislation"), min_items=0), required=False,
+              help="ids from data/legislation.csv that the session teaches; each must be in "
+                   "force in the nations of the session's regions"),
         Field("learning_outcomes", ListOf(Text(min_length=10, max_length=300))),
         Field("accessibility", Text(min_length=20, max_length=800),
               help="how the session is made accessible, and how to ask for adjustments"),

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
@@ -72,7 +73,7 @@ class LinkWarnings(logging.Filter):
 
 def _watch_link_warnings(build: Build) -> None:
     """One LinkWarnings on MkDocs' page logger, for this build (serve rebuilds replace it)."""
-    logger = logging.getLogger("mkdocs.structure.pages")
+    logger = mkdocs_pages.log
     for old in [f for f in logger.filters if isinstance(f, LinkWarnings)]:
         logger.removeFilter(old)
     logger.addFilter(LinkWarnings(build))

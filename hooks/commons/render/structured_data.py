@@ -106,31 +106,38 @@ def _course(commons: Commons, settings: Settings, page: Page, url: str,
 
 def _instance(commons: Commons, event: Event) -> dict[str, Any]:
     return {"@type": "CourseInstance", "name": ev.title(commons, event),
-            "courseMode": "Online" if event.mode == ev.ONLINE else "Onsite",
+            "courseMode": {ev.ONLINE: "Online", ev.BLENDED: "Blended"}.get(event.mode, "Onsite"),
             "startDate": event.start.isoformat(), "endDate": event.end.isoformat(),
             "location": _location(commons, event), "maximumAttendeeCapacity": event.places,
-            "offers": {"@type": "Offer", "url": event.booking}}
+            **_offers(event)}
+
+
+def _offers(event: Event) -> dict[str, Any]:
+    """Where to book: the booking link, or the organiser's address; none when neither."""
+    url = event.booking or ev.booking_contact(event)
+    return {"offers": {"@type": "Offer", "url": url}} if url else {}
+
+
+_ATTENDANCE = {ev.ONLINE: "Online", ev.IN_PERSON: "Offline", ev.BLENDED: "Mixed"}
 
 
 def _event(commons: Commons, settings: Settings, event: Event,
            publisher: dict[str, Any]) -> dict[str, Any]:
     page = ev.session_page(commons, event)
-    online = event.mode == ev.ONLINE
     return {"@type": "Event", "name": ev.title(commons, event),
             "description": page.summary if page else "",
             "url": page_url(settings.site_url, page.src_path if page else WHATS_ON),
             "startDate": event.start.isoformat(), "endDate": event.end.isoformat(),
             "eventStatus": f"{SCHEMA}/EventScheduled",
-            "eventAttendanceMode": f"{SCHEMA}/{'Online' if online else 'Offline'}"
+            "eventAttendanceMode": f"{SCHEMA}/{_ATTENDANCE.get(event.mode, 'Offline')}"
                                    "EventAttendanceMode",
             "location": _location(commons, event), "organizer": publisher,
-            "maximumAttendeeCapacity": event.places,
-            "offers": {"@type": "Offer", "url": event.booking}}
+            "maximumAttendeeCapacity": event.places, **_offers(event)}
 
 
 def _location(commons: Commons, event: Event) -> dict[str, Any]:
     if event.mode == ev.ONLINE:
-        return {"@type": "VirtualLocation", "url": event.booking}
+        return {"@type": "VirtualLocation", **({"url": event.booking} if event.booking else {})}
     region = commons.regions.get(event.region or "")
     address = {"@type": "PostalAddress", "streetAddress": event.venue, "addressCountry": "GB"}
     if region:

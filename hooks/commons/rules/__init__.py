@@ -20,6 +20,7 @@ from commons.rules import (
     events,
     html_policy,
     ids,
+    nations,
     privacy,
     readability,
     references,
@@ -75,6 +76,11 @@ EVENTS = Rule(
 RESERVED_IDS = Rule(
     "CM105", "reserved ids", "no id is a name Windows keeps for a device (con, aux, nul, "
     "com1 ...)", "choose another id", ids.reserved_id_problems)
+NATIONS = Rule(
+    "CM107", "nations", "a role requirement, a session and a pathway step cite only law, "
+    "regulators and qualifications in force in the nation where they apply, and every list of "
+    "nations names England, Scotland, Wales, Northern Ireland or UK",
+    "cite the law of that nation; the message lists the laws that fit", nations.nations_rule)
 LINKS = Rule(
     "CM106", "links", "every link and image in a page leads to a page, a file or a place on "
     "a page that the site will have (authored or made by the build), and every address out "
@@ -111,7 +117,8 @@ RENDERED = Rule(
 
 RULES: tuple[Rule, ...] = (
     SETTINGS, FRONT_MATTER, TABLES, FIELDS, CONTENT_FILES, REFERENCES, TEACHER_LISTS, CREDITS,
-    EVENTS, RESERVED_IDS, LINKS, READABILITY, HTML, PERSONAL_DATA, DOWNLOADS, OVERDUE, GENERATED,
+    EVENTS, RESERVED_IDS, NATIONS, LINKS, READABILITY, HTML, PERSONAL_DATA, DOWNLOADS,
+    OVERDUE, GENERATED,
     RENDERED,
 )
 

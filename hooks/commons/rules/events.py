@@ -7,13 +7,14 @@ import datetime as dt
 from commons.core.hints import nearest
 from commons.core.problems import Problem
 from commons.load.settings import Settings
-from commons.model.events import IN_PERSON, LONDON
+from commons.model.events import BLENDED, IN_PERSON, LONDON
 from commons.model.records import Commons
 
 
 def events_rule(commons: Commons, settings: Settings) -> list[Problem]:
     """Rules a Table Schema cannot say: the session exists, end after start, a real local
-    time, and a venue and region for every event in person."""
+    time, a venue and region for every event held in a room (in person or blended), a way
+    to book, and the parts of a series numbered from 1 with none missing."""
     sessions = {p.id for p in commons.pages_of("session")}
     problems = []
     for event in commons.events:
@@ -31,16 +32,44 @@ def events_rule(commons: Commons, settings: Settings) -> list[Problem]:
             if issue:
                 problem(name, issue, "choose a time outside 1am to 2am on the day the clocks "
                                      "change")
-        if event.mode == IN_PERSON:
+        if event.mode in (IN_PERSON, BLENDED):
             if not event.venue:
-                problem("venue", "an event in person needs a venue",
+                problem("venue", f"an event {event.mode} needs a venue",
                         "write the building, street and town, or set mode to online")
             if not event.region:
-                problem("region", "an event in person needs a region",
+                problem("region", f"an event {event.mode} needs a region",
                         nearest("", set(commons.regions)))
         elif event.venue:
             problem("venue", "an online event has no venue",
-                    "leave venue empty, or set mode to in person")
+                    "leave venue empty, or set mode to in person or blended")
+        if not event.booking and not event.contact:
+            problem("contact", "the event has no way to book",
+                    "give a booking link (https://...) or an email address to book with")
+        if (event.series is None) != (event.part is None):
+            problem("part" if event.part is None else "series",
+                    "a part of a series needs both series and part",
+                    "give the series id and the part's number, e.g. 2")
+    return problems + _series_problems(commons)
+
+
+def _series_problems(commons: Commons) -> list[Problem]:
+    """Each series: one session, parts 1, 2, 3 ... in date order, none missing."""
+    problems = []
+    series: dict[str, list] = {}
+    for event in commons.events:  # in start order
+        if event.series and event.part:
+            series.setdefault(event.series, []).append(event)
+    for name, parts in sorted(series.items()):
+        numbers = [e.part for e in parts]
+        last = parts[-1]
+        if len({e.session for e in parts}) > 1:
+            problems.append(last.origin.problem(f"the series '{name}' mixes sessions",
+                                                "give each session's parts their own series",
+                                                "series"))
+        elif numbers != list(range(1, len(parts) + 1)):
+            problems.append(last.origin.problem(
+                f"the parts of the series '{name}' are {', '.join(map(str, numbers))} in date "
+                "order", "number the parts 1, 2, 3 ... in the order of their dates", "part"))
     return problems
 
 

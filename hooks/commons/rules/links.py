@@ -35,6 +35,7 @@ class SiteMap:
     pages: dict[str, frozenset[str]]  # "policies/x.md" -> ids on that page
     files: frozenset[str]
     site_url: str = ""
+    complete: bool = True  # False: the build's own pages are not known (other errors first)
 
 
 def link_problems(commons: Commons, site: SiteMap) -> list[Problem]:
@@ -71,8 +72,8 @@ def _check(target: str, here: str, site: SiteMap) -> tuple[str, str] | None:
         return (f"the link '{target}' leads out of the site", _FILE_HINT)
     if resolved in site.pages:
         return _anchor(target, anchor, resolved, site) if anchor else None
-    if resolved in site.files:
-        return None
+    if resolved in site.files or not site.complete:
+        return None  # a file, or perhaps a page the build makes: it cannot be told yet
     page = _page_at_address(resolved, site)
     if page:
         return (f"the link '{target}' is a page's address, which the build does not check",
