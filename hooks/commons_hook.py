@@ -12,7 +12,7 @@ from mkdocs.structure.nav import Navigation
 
 from commons import a11y_statement, csp, export, rendered_check, search, structured_data
 from commons import settings as build_settings
-from commons import git_dates, page_info
+from commons import git_dates, page_header, page_info
 from commons.build_state import STATE
 from commons.generate import GENERATORS, augment, generate_all, reviews, whats_on
 from commons.generate.index import cross_index
@@ -89,6 +89,9 @@ def on_page_context(context: dict, *, page, config: MkDocsConfig, nav: Navigatio
                                                                config.site_name)
         context["commons_page_info"] = _page_info(page, config)
         page.edit_url = context["commons_page_info"].edit_url
+    context["commons_header"] = page_header.header(page.file.src_uri, page.meta, page.content or "")
+    context["commons_feedback_email"] = page_header.feedback_emails(
+        config.extra, page.meta, page.title or "", page.canonical_url or "")
     return context
 
 
