@@ -10,9 +10,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
-from commons import a11y_statement, csp, export, rendered_check, search, structured_data
+from commons import a11y_statement, a_to_z, csp, export, rendered_check, search, structured_data
 from commons import settings as build_settings
-from commons import git_dates, page_header, page_info
+from commons import git_dates, page_header, page_info, valid_html
 from commons.build_state import STATE
 from commons.generate import GENERATORS, augment, generate_all, reviews, whats_on
 from commons.generate.index import cross_index
@@ -58,6 +58,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
                                     inclusion=inclusion))
     for stock in [f for f in files if search.is_stock_search_file(f.src_uri)]:
         files.remove(stock)
+    index = a_to_z.entries((f.src_uri, f.content_string) for f in files.documentation_pages())
+    files.append(File.generated(config, a_to_z.SRC_URI, content=a_to_z.markdown(index),
+                                inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
@@ -107,13 +110,14 @@ def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
     theme = rendered_check.theme_scripts(tuple(config.theme.dirs))
     for issue in rendered_check.page_issues(output, theme):
         log.warning(f"{label}: rendered HTML, {issue}")
+    output = valid_html.tidy(output)
     return output if STATE.previewing else csp.apply(output)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     if STATE.previewing or not template_name.endswith(".html"):
         return output_content
-    return csp.apply(output_content)
+    return csp.apply(valid_html.tidy(output_content))
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
