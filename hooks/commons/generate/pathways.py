@@ -129,8 +129,8 @@ def membership_html(commons: Commons, page: Page) -> str:
     for step in index.steps_by_resource.get(page.id, []):
         pathway = step.pathway
         steps = index.steps[pathway.id]
-        lines += [f'<nav class="commons-on-pathway" aria-label="On the pathway '
-                  f'{esc(pathway.title)}" markdown="block">', "",
+        lines += [f'<nav class="commons-on-pathway" aria-label="Step {step.number} on the '
+                  f'pathway {esc(pathway.title)}" markdown="block">', "",
                   f"This page is step {step.number} of {len(steps)} on the pathway "
                   f"{link(pathway.title, here, pathway.src_path)}: "
                   f"{link(step.title, here, pathway.src_path, f'step-{step.number}')}.", ""]

@@ -10,8 +10,8 @@ from ..markup import esc, md_text, safe_url
 from ..model import PERSPECTIVES, Commons, Teacher
 from ..settings import Settings
 from . import GeneratedFile
-from .common import (TEACHERS, TOPICS, active_teachers, alumni, link, page_list, page_md,
-                     region_uri, slug, teacher_uri, topic_names)
+from .common import (FOLD_BUTTON, TEACHERS, TOPICS, active_teachers, alumni, link, page_list,
+                     page_md, region_uri, slug, teacher_uri, topic_names)
 from .index import cross_index
 
 ORIGIN = "data/teachers.csv"
@@ -100,7 +100,7 @@ def directory_page(commons: Commons) -> str:
 def filter_form(commons: Commons, teachers: list[Teacher]) -> list[str]:
     """Labelled selects, hidden until the script can make them work."""
     options = filter_options(commons, teachers)
-    lines = ['<form class="commons-filters" data-commons-filter hidden>',
+    lines = ['<form class="commons-filters" data-commons-filter hidden>', FOLD_BUTTON,
              "<fieldset>", "<legend>Filter teachers</legend>"]
     for key, label, anyone in FILTERS:
         lines.append(f'<div class="commons-filter"><label for="filter-{key}">{label}</label>'

@@ -11,7 +11,7 @@ from ..markup import esc, md_text
 from ..model import Commons, Event
 from ..settings import Settings
 from . import GeneratedFile
-from .common import external_link, link, page_md, region_uri, regions_in_order
+from .common import FOLD_BUTTON, external_link, link, page_md, region_uri, regions_in_order
 from .index import cross_index
 
 WHATS_ON = "whats-on.md"
@@ -32,14 +32,18 @@ def calendar_uri(region_id: str | None = None) -> str:
 
 def event_line(commons: Commons, event: Event, from_uri: str, titled: bool = True) -> str:
     """One event as a Markdown list item: when, what, where, places, how to book."""
+    what, where = _what_and_where(commons, event, from_uri)
+    parts = [f"**{_time(event)}**", *([what] if titled else []), where,
+             f"{event.places} places", external_link(event.booking, "Book a place")]
+    return "- " + " · ".join(p for p in parts if p)
+
+
+def _what_and_where(commons: Commons, event: Event, from_uri: str) -> tuple[str, str]:
     page = ev.session_page(commons, event)
     what = link(page.title, from_uri, page.src_path) if page else md_text(event.session)
     how = "Online" if event.mode == ev.ONLINE else "In person"
     place = md_text(ev.where(commons, event).removeprefix("Online").lstrip(", "))
-    parts = [f"**{_time(event)}**", *([what] if titled else []),
-             f"{how}{': ' + place if place else ''}", f"{event.places} places",
-             external_link(event.booking, "Book a place")]
-    return "- " + " · ".join(p for p in parts if p)
+    return what, f"{how}{': ' + place if place else ''}"
 
 
 def filter_tokens(commons: Commons, event: Event) -> dict[str, str]:
@@ -130,18 +134,22 @@ def _past_line(commons: Commons, event: Event, here: str) -> str:
 
 
 def _card(commons: Commons, event: Event, here: str) -> list[str]:
+    """One event on What's on: the session as the heading, then when, where and places, and
+    booking as a button."""
     data = " ".join(f'data-{k}="{esc(v)}"' for k, v in filter_tokens(commons, event).items())
-    return [f'<article class="commons-card" {data} markdown="block">', "",
-            "### " + event_line(commons, event, here).removeprefix("- **").replace(
-                "** · ", "\n\n", 1), "",
-            "</article>", ""]
+    what, where = _what_and_where(commons, event, here)
+    book = external_link(event.booking, "Book a place").replace(
+        "<a ", '<a class="md-button commons-card__book" ', 1)
+    return [f'<article class="commons-card" {data} markdown="block">', "", f"## {what}", "",
+            " · ".join([_time(event), where, f"{event.places} places"]), "",
+            *([book, ""] if book else []), "</article>", ""]
 
 
 def _filter_form(commons: Commons) -> list[str]:
     """Labelled selects, hidden until the directory script can make them work."""
     regions = [(r.id, r.name) for r in regions_in_order(commons)]
     formats = [("in-person", "In person"), ("online", "Online")]
-    lines = ['<form class="commons-filters" data-commons-filter hidden>', "<fieldset>",
+    lines = ['<form class="commons-filters" data-commons-filter hidden>', FOLD_BUTTON, "<fieldset>",
              "<legend>Filter events</legend>"]
     for key, label, anyone, options in (("region", "Region", "Any region", regions),
                                         ("format", "Format", "Any format", formats)):
