@@ -12,7 +12,7 @@ from mkdocs.structure.nav import Navigation
 
 from commons import a11y_statement, a_to_z, csp, export, rendered_check, search, structured_data
 from commons import settings as build_settings
-from commons import git_dates, page_header, page_info, valid_html
+from commons import git_dates, home, page_header, page_info, valid_html
 from commons.build_state import STATE
 from commons.generate import GENERATORS, augment, generate_all, reviews, whats_on
 from commons.generate.index import cross_index
@@ -70,6 +70,8 @@ def on_page_markdown(markdown: str, *, page, config: MkDocsConfig, files: Files)
     markdown = augment.augment(markdown, page.file.src_uri, STATE.loaded.commons)
     markdown = whats_on.with_session_dates(markdown, page.file.src_uri, STATE.loaded.commons,
                                            STATE.settings.today)
+    markdown = home.with_sections(markdown, page.file.src_uri, STATE.loaded.commons,
+                                  STATE.settings.today, STATE.page_dates)
     return a11y_statement.fill(markdown, page.file.src_uri, STATE.root, STATE.settings.today)
 
 
