@@ -22,7 +22,9 @@ SMALL_TEXT = """() => Array.from(document.querySelectorAll(
   .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}: `
                    + getComputedStyle(el).fontSize)"""
 WATCH_SHIFTS = """window.__shift = 0; new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) { if (!entry.hadRecentInput) window.__shift += entry.value; }
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__shift += entry.value;
+  }
 }).observe({type: 'layout-shift', buffered: true});"""
 
 
