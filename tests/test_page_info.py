@@ -143,6 +143,7 @@ def test_a_policy_shows_its_edit_link_last_update_review_dates_and_owner(site):
     assert "Page: https://" in yes["body"][0] and "helpful? Yes" in yes["body"][0]
     second = soup.select_one(".commons-feedback__note a")  # the code host, for contributors
     assert second["href"].startswith(f"{REPO}/issues/new?")
+    assert soup.select_one(".commons-feedback")["data-pagefind-ignore"] == "all"  # not indexed
     assert soup.select_one(".commons-feedback")["aria-labelledby"] == \
         soup.find(string="Was this page helpful?").parent["id"]
 

@@ -129,3 +129,15 @@ def test_without_script_search_leads_to_an_a_to_z_of_every_page(make_tab, built_
     assert page.url.split("?")[0].endswith("/a-z/")
     pages = len([p for p in built_site.rglob("index.html")]) - 1  # all but the A to Z
     assert page.locator("article li a").count() >= pages - 5  # redirect stubs aside
+
+
+def test_home_puts_search_first_then_large_audience_choices_and_what_is_coming(make_tab):
+    page = make_tab(**PHONE).open("")
+    search = page.get_by_role("searchbox", name="Search policies, pathways, toolkits and sessions")
+    choices = page.locator("a.commons-choice")
+    assert search.bounding_box()["y"] < choices.first.bounding_box()["y"] < 780 * 2
+    assert choices.count() == 4
+    assert all(choices.nth(i).bounding_box()["height"] >= 44 for i in range(4))
+    coming = page.locator("h2#coming-up + ul > li")
+    assert coming.count() == 3
+    assert page.locator("h2#new-and-updated + ul > li").count() >= 3
