@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from .page_info import feedback_body, feedback_subject
 from .search import TYPE_LABELS, page_type
 
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
@@ -53,10 +54,7 @@ def feedback_email(address: str | None, title: str, url: str, helpful: bool) -> 
     """A mailto: address with the subject and body filled in, so anyone can answer."""
     if not address:
         return None
-    answer = "Yes" if helpful else "No"
-    query = {"subject": f"Feedback: {title} ({'helpful' if helpful else 'not helpful'})",
-             "body": f"Page: {url}\nWas this page helpful? {answer}\n\nWhat would make it "
-                     "better? Please do not include anyone's personal details.\n"}
+    query = {"subject": feedback_subject(title, helpful), "body": feedback_body(url, helpful)}
     return f"mailto:{address}?" + urlencode(query, quote_via=quote)
 
 
