@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test bench new clean setup browser
+.PHONY: serve build check test bench new clean setup browser audit screenshots
 
 setup: $(INSTALLED)
 
@@ -34,6 +34,14 @@ browser:
 test: $(INSTALLED) browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Lighthouse on six pages, served with gzip and cache headers; prints the scores.
+audit: build browser
+	$(PY) scripts/audit.py site
+
+# PNGs of every page template at 360 and 1280 px wide, into screenshots/.
+screenshots: build browser
+	$(PY) scripts/screenshots.py site screenshots
+
 bench: $(INSTALLED)
 	$(PY) scripts/bench.py $(ARGS)
 
@@ -41,4 +49,4 @@ new: $(INSTALLED)
 	$(PY) scripts/new_page.py $(ARGS)
 
 clean:
-	rm -rf site .site-build-* .site-old-* .cache
+	rm -rf site .site-build-* .site-old-* .cache screenshots

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the browser tests need beyond the Python packages: Debian's Chromium, driven by
-# Playwright (whose own browser download cannot work offline), and axe-core from npm,
-# pinned in package.json and package-lock.json. `make test` runs this first; it does
+# Playwright (whose own browser download cannot work offline), Debian's Java for the Nu HTML
+# Checker, and axe-core, vnu-jar and Lighthouse from npm, pinned in package.json and
+# package-lock.json. `make test` runs this first; it does
 # nothing when everything is already in place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,10 +10,11 @@ cd "$(dirname "$0")/.."
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v npm >/dev/null || missing+=(nodejs npm)
+command -v java >/dev/null || missing+=(default-jre-headless)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
-    echo "The browser tests need Debian's ${missing[*]} (Chromium at /usr/bin/chromium)." >&2
+    echo "The browser tests need Debian's ${missing[*]} (Chromium at /usr/bin/chromium, Java for the Nu HTML Checker)." >&2
     echo "Install as root:  sudo apt-get update && sudo apt-get install ${missing[*]}" >&2
     exit 1
   fi

@@ -113,19 +113,29 @@ def _soup(site: Path, page: str) -> BeautifulSoup:
 
 def test_a_policy_shows_its_edit_link_last_update_review_dates_and_owner(site):
     soup = _soup(site, "policies/learning")
-    review = soup.select_one("section.commons-review")
-    assert " ".join(review.get_text(" ").split()) == (
-        "Owner Learning Circle Last reviewed 1 June 2026 Next review due 1 June 2027")
-    assert [t["datetime"] for t in review.select("time")] == ["2026-06-01", "2027-06-01"]
-    info = soup.select_one("section.commons-page-info")
+    facts = soup.select_one("ul.commons-facts")
+    text = " ".join(facts.get_text(" ").split())
+    assert text.startswith("Policy") and text.endswith(
+        "Updated 20 August 2026 Review due 1 June 2027 Owner: Learning Circle")
+    assert [t["datetime"] for t in facts.select("time")] == ["2026-08-20", "2027-06-01"]
+    assert soup.find("h1").find_next_sibling() == soup.select_one(".commons-lead")
+    info = soup.select_one("details.commons-page-info")
+    assert info.get("open") is None and info["data-pagefind-ignore"] == "all"
     updated = info.select_one(".commons-page-info__updated time")
     assert (updated["datetime"], updated.text) == ("2026-08-20", "20 August 2026")
     link = info.find("a", string="Edit this page on GitHub")
     assert link["href"] == f"{REPO}/edit/main/content/policies/learning.md"
-    assert soup.select_one("a.md-content__button[rel=edit]")["href"] == link["href"]
-    answers = info.select(".commons-feedback a")
+    assert soup.select("a.md-content__button[rel=edit]") == []  # only in About this page
+    answers = soup.select(".commons-feedback__answers a")
     assert [a.text for a in answers] == ["Yes", "No"]
-    assert all(a["href"].startswith(f"{REPO}/issues/new?") for a in answers)
+    yes, no = (parse_qs(urlsplit(a["href"]).query) for a in answers)
+    assert all(a["href"].startswith("mailto:learning@learning-commons.example.org?")
+               for a in answers)  # anyone can answer: no account needed
+    assert no["subject"] == ["Feedback: Learning policy (not helpful)"]
+    assert "Page: https://" in yes["body"][0] and "helpful? Yes" in yes["body"][0]
+    second = soup.select_one(".commons-feedback__note a")  # the code host, for contributors
+    assert second["href"].startswith(f"{REPO}/issues/new?")
+    assert soup.select_one(".commons-feedback")["data-pagefind-ignore"] == "all"  # not indexed
     assert soup.select_one(".commons-feedback")["aria-labelledby"] == \
         soup.find(string="Was this page helpful?").parent["id"]
 
@@ -133,10 +143,10 @@ def test_a_policy_shows_its_edit_link_last_update_review_dates_and_owner(site):
 def test_a_toolkit_dated_by_its_first_commit_and_a_session_without_review(site):
     toolkit = _soup(site, "toolkits/card-pack")
     assert toolkit.select_one(".commons-page-info__updated time")["datetime"] == "2026-01-05"
-    assert "Next review due 1 May 2027" in " ".join(
-        toolkit.select_one(".commons-review").get_text(" ").split())
+    assert "Review due 1 May 2027" in " ".join(
+        toolkit.select_one(".commons-facts").get_text(" ").split())
     session = _soup(site, "sessions/care-act-overview")
-    assert session.select_one(".commons-review") is None
+    assert "Review due" not in session.select_one(".commons-facts").get_text()
     assert session.select_one(".commons-page-info a[rel=edit]")["href"].endswith(
         "/edit/main/content/sessions/care-act-overview.md")
 

@@ -98,7 +98,14 @@ def test_pull_request_check_runs_the_project_commands_with_annotations():
     runs = [s.get("run") for s in _steps(workflow["jobs"]["check"]) if s.get("run")]
     assert 'make check ARGS="--format github"' in runs
     assert runs.index('make check ARGS="--format github"') < runs.index("make build") \
-        < runs.index("make test")
+        < runs.index("make test") < runs.index("make screenshots")
+
+
+def test_pull_request_check_uploads_screenshots_of_every_template():
+    steps = _steps(_load("pr-check.yml")["jobs"]["check"])
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "screenshots/" and upload["with"]["name"] == "screenshots"
+    assert "screenshots:" in (ROOT / "Makefile").read_text(encoding="utf-8")
 
 
 def test_deploy_is_a_clean_build_with_full_history_through_the_pages_actions():

@@ -18,8 +18,8 @@ from commons.core.problems import Problem, errors
 from commons.export import download_files
 from commons.export.build import download_paths
 from commons.export.listing import INDEX as DOWNLOADS_PAGE
-from commons.generate import GeneratedFile, generate_all
-from commons.generate.additions import apply, page_additions
+from commons.generate import GeneratedFile, a_to_z, generate_all
+from commons.generate.additions import Addition, apply, page_additions
 from commons.load import git_dates
 from commons.load.config_check import config_problems, read_config
 from commons.load.content_files import outside_links, site_files
@@ -40,6 +40,7 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # overdue reviews in "warn" mode
     made: list[GeneratedFile] = field(default_factory=list)  # the pages from the model
+    additions: dict[str, Addition] = field(default_factory=dict)  # to authored pages
 
     @property
     def ok(self) -> bool:
@@ -74,17 +75,18 @@ def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = No
     if not errors(problems):
         made, made_problems = generate_all(commons, settings,
                                            {page.src_path for page in commons.pages.values()})
-    site = site_map(commons, settings, made, site_files(content_dir), complete=not errors(problems))
+    complete = not errors(problems)
+    additions = page_additions(commons, settings) if complete else {}
+    site = site_map(commons, made, additions, site_files(content_dir), settings, complete)
     problems += [p.coded(rules.LINKS.code) for p in link_problems(commons, site)]
     problems += [p.coded(rules.GENERATED.code) for p in made_problems]
-    return Loaded(commons, sorted(set(problems), key=_order), made=made)
+    return Loaded(commons, sorted(set(problems), key=_order), made=made, additions=additions)
 
 
-def site_map(commons: Commons, settings: Settings, made: list[GeneratedFile],
-             files: frozenset[str], complete: bool = True) -> SiteMap:
+def site_map(commons: Commons, made: list[GeneratedFile], additions: dict[str, Addition],
+             files: frozenset[str], settings: Settings, complete: bool = True) -> SiteMap:
     """What the built site will hold, for the link rule: every page with its anchors (an
     authored page's with what the build adds to it), and every other file."""
-    additions = page_additions(commons, settings) if complete else {}
     pages = {page.src_path: frozenset(anchors(apply(page.body, additions.get(page.src_path))))
              for page in commons.pages.values()}
     others = set(files) | set(download_paths(list(commons.pages.values()), settings.today))
@@ -94,6 +96,7 @@ def site_map(commons: Commons, settings: Settings, made: list[GeneratedFile],
         else:
             others.add(item.src_uri)
     pages.setdefault(DOWNLOADS_PAGE, frozenset())
+    pages.setdefault(a_to_z.SRC_URI, frozenset())  # made by render from every page's title
     return SiteMap(pages, frozenset(others), settings.site_url, complete)
 
 

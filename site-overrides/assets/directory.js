@@ -1,7 +1,9 @@
 /* Teacher directory filters. The server-rendered page lists every teacher; this script
    reveals the filter form, hides the cards that do not match, announces the count in a live
-   region, and keeps the choices in the URL query string (shareable, restored on load and on
-   back/forward). */
+   region (saying how to widen a search that matches nobody), folds the filters behind a
+   button on a phone, and keeps the choices in the URL query string (shareable, restored on
+   load and on back/forward). The form's space is kept from the first paint (generated.css),
+   so revealing it moves nothing. */
 (function () {
   "use strict";
 
@@ -38,9 +40,17 @@
       });
       var noun = status.getAttribute(total === 1 ? "data-noun-one" : "data-noun") ||
         (total === 1 ? "teacher" : "teachers");
-      status.textContent = Object.keys(chosen).length
-        ? "Showing " + shown + " of " + total + " " + noun
-        : "Showing all " + total + " " + noun;
+      var reset = form.querySelector("button[type=reset]");
+      if (!Object.keys(chosen).length) {
+        status.textContent = "Showing all " + total + " " + noun;
+      } else if (shown === 0) {
+        status.textContent = "No " + noun + " match all of these choices. To see more, set " +
+          "one of the filters back to \u201cAny\u201d, or choose \u201c" +
+          (reset ? reset.textContent : "Show all") + "\u201d.";
+      } else {
+        status.textContent = "Showing " + shown + " of " + total + " " + noun;
+      }
+      list.hidden = shown === 0;
     }
 
     function fromUrl() {
@@ -74,6 +84,15 @@
       window.setTimeout(function () { toUrl(); apply(); }, 0);
     });
     window.addEventListener("popstate", fromUrl);
+    var fold = form.querySelector("[data-commons-fold]");
+    if (fold) {
+      fold.addEventListener("click", function () {
+        var open = fold.getAttribute("aria-expanded") !== "true";
+        fold.setAttribute("aria-expanded", open ? "true" : "false");
+        fold.textContent = open ? "Hide filters" : "Show filters";
+        form.toggleAttribute("data-open", open);
+      });
+    }
     form.hidden = false;
     fromUrl();
   }

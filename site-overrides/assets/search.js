@@ -286,6 +286,16 @@
     if (selects[key]) selects[key].addEventListener("change", run);
   });
   more.addEventListener("click", function () { showMore(sequence); });
+  /* A search box in the page (404, home): open the site search with what was typed. */
+  Array.prototype.forEach.call(document.querySelectorAll("[data-commons-search-form]"),
+    function (pageForm) {
+      pageForm.addEventListener("submit", function (event) {
+        event.preventDefault();
+        input.value = pageForm.elements.query.value;
+        open();
+        run();
+      });
+    });
   toggle.addEventListener("change", function () {
     if (toggle.checked) {
       setTimeout(function () { input.focus(); }, 0);

@@ -7,12 +7,15 @@ collected, so a test can say that a page was clean (`Tab.assert_clean`).
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import serve
+from commons.publish import build_atomically
+from helpers import ROOT, serve
 
 from .chromium import AXE, CHROMIUM, CHROMIUM_ARGS, INSTALL_HINT
 
@@ -30,6 +33,40 @@ def site_url(shipped_site: Path):
     """The built shipped site, served for the whole session."""
     with serve(shipped_site) as base:
         yield base
+
+
+@pytest.fixture(scope="session")
+def site_built_on(tmp_path_factory: pytest.TempPathFactory):
+    """The shipped commons built as if on another day: site_built_on("2027-07-01")."""
+    built: dict[str, Path] = {}
+
+    def build(day: str) -> Path:
+        if day not in built:
+            site = tmp_path_factory.mktemp("built-" + day) / "site"
+            epoch = int(dt.datetime.fromisoformat(day + "T12:00:00+00:00").timestamp())
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+                result = build_atomically(ROOT, site_dir=site)
+            if result.returncode != 0:
+                pytest.fail(f"the commons did not build on {day}:\n{result.stderr[-4000:]}",
+                            pytrace=False)
+            built[day] = site
+        return built[day]
+
+    return build
+
+
+@pytest.fixture
+def tab_for_site(browser):
+    """A watched tab on another built site: tab_for_site(site_dir)."""
+    with contextlib.ExitStack() as stack:
+        def open_for(site: Path) -> Tab:
+            base = stack.enter_context(serve(site))
+            generator = _open_tab(browser, base, viewport={"width": 1280, "height": 900})
+            stack.callback(generator.close)
+            return next(generator)
+
+        yield open_for
 
 
 @pytest.fixture(scope="session")

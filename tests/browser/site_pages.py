@@ -17,6 +17,7 @@ TEMPLATES: dict[str, str] = {
     "pathway": "pathways/*/index.html",
     "toolkit": "toolkits/*/index.html",
     "session": "sessions/*/index.html",
+    "what's on": "whats-on/index.html",
     "teacher directory": "teachers/index.html",
     "teacher": "teachers/*/index.html",
     "partner directory": "partners/index.html",
@@ -24,7 +25,9 @@ TEMPLATES: dict[str, str] = {
     "qualification": "qualifications/*/index.html",
     "topic": "topics/*/index.html",
     "reports": "reports/index.html",
+    "coverage report": "reports/coverage/index.html",
     "accessibility statement": "about/accessibility/index.html",
+    "a to z": "a-z/index.html",
     "404": "404.html",
 }
 # Asked for a page that is not there, the server answers with 404.html.

@@ -1,14 +1,16 @@
 """What the build adds to authored pages, worked out once per build from the model: a
-pathway's steps, a session's facilitators and upcoming dates, and the pathways a page is a
-step of. Applying an addition to a page's Markdown is a pure function."""
+pathway's steps, a session's facilitators and upcoming dates, the pathways a page is a step
+of, and what is coming up and new on the home page. Applying an addition to a page's Markdown is a pure function."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from commons.generate import home
 from commons.generate.augment import facilitators_section
 from commons.generate.pathways import membership_html, steps_html
 from commons.generate.whats_on import session_dates
+from commons.load.git_dates import last_days
 from commons.load.settings import Settings
 from commons.model.records import Commons
 
@@ -19,6 +21,7 @@ PLACEHOLDER = "<!-- pathway-steps -->"
 class Addition:
     steps: str = ""  # a pathway's steps: at its placeholder, or before its first H2
     sections: tuple[str, ...] = ()  # Markdown added at the end, in order
+    marked: tuple[tuple[str, str], ...] = ()  # (marker in the page, what replaces it)
 
 
 def page_additions(commons: Commons, settings: Settings) -> dict[str, Addition]:
@@ -32,7 +35,12 @@ def page_additions(commons: Commons, settings: Settings) -> dict[str, Addition]:
         sections.append(membership_html(commons, page))
         if page.type == "session":
             sections.append(session_dates(commons, page.src_path, page.id, settings.today))
-        addition = Addition(steps, tuple(s for s in sections if s))
+        marked = ()
+        if page.src_path == home.HOME:
+            dates = last_days(commons.history)
+            marked = ((home.MARKER, home.sections(commons, settings.today, dates,
+                                                  commons.content_label)),)
+        addition = Addition(steps, tuple(s for s in sections if s), marked)
         if addition != Addition():
             additions[page.src_path] = addition
     return additions
@@ -42,6 +50,8 @@ def apply(markdown: str, addition: Addition | None) -> str:
     """The page's Markdown with its addition in place."""
     if addition is None:
         return markdown
+    for marker, text in addition.marked:
+        markdown = markdown.replace(marker, text, 1)
     if addition.steps:
         markdown = _with_steps(markdown, addition.steps)
     for section in addition.sections:

@@ -141,3 +141,6 @@ def page_list(pages: list[Page], from_uri: str, empty: str) -> list[str]:
 def topic_names(commons: Commons, ids: tuple[str, ...], from_uri: str) -> str:
     return links([(commons.topics[t].name, topic_uri(t)) for t in ids if t in commons.topics],
                  from_uri)
+
+
+# On a phone the filters are folded behind this button (assets/directory.js, generated.css).

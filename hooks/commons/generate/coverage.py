@@ -80,11 +80,12 @@ def _chart(heading: str, groups: list[tuple[str, str, str]], counts: Counts,
 
 def _section(name: str, heading: str, groups: list[tuple[str, str, str]], counts: Counts,
              people: dict[str, int]) -> list[str]:
-    """The chart image and a table of the same numbers, side by side on wide screens."""
+    """The chart image at the full width of the page, and a table of the same numbers."""
     first = heading.removeprefix("per ").capitalize()
     header = f"| {first} | Teachers | " + " | ".join(p.capitalize() for p in PERSPECTIVES) + " |"
     lines = ['<div class="commons-report" markdown="block">', "",
-             '<figure class="commons-figure" markdown="block">', "",
+             # focusable: on a phone the chart scrolls sideways at a size that reads
+             '<figure class="commons-figure" tabindex="0" markdown="block">', "",
              f"![Bar chart of listed teachers by perspective, {heading}. The same numbers are "
              f"in the table.]({chart_uri(name).removeprefix('reports/')})", "",
              f"<figcaption>Teachers holding each perspective, {heading}; the number in "

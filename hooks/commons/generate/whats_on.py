@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from commons.core.markup import md_text
+from commons.core.markup import md_text, safe_url
 from commons.generate.common import (
     external_link,
     link,
@@ -39,18 +39,30 @@ def calendar_uri(region_id: str | None = None) -> str:
 
 def event_line(commons: Commons, event: Event, from_uri: str, titled: bool = True) -> str:
     """One event as a Markdown list item: when, what, where, places, how to book."""
+    what, where = _what_and_where(commons, event, from_uri)
+    parts = [f"**{_time(event)}**", *([what] if titled else []),
+             md_text(ev.part_text(commons, event)), where, f"{event.places} places",
+             _booking(event)]
+    return "- " + " · ".join(p for p in parts if p)
+
+
+def _booking(event: Event, button: bool = False) -> str:
+    """A link to book, or the organiser's address to book by; never a dead end."""
+    if event.booking:
+        return fragment("booking_link", url=event.booking, text="Book a place", button=button) \
+            if safe_url(event.booking) else ""
+    contact = ev.booking_contact(event)
+    if contact:
+        return f"How to book: email {external_link(contact, event.contact)}"
+    return md_text(ev.how_to_book(event))
+
+
+def _what_and_where(commons: Commons, event: Event, from_uri: str) -> tuple[str, str]:
     page = ev.session_page(commons, event)
     what = link(page.title, from_uri, page.src_path) if page else md_text(event.session)
     how = ev.mode_label(event)
     place = md_text(ev.where(commons, event).removeprefix("Online").lstrip(", "))
-    contact = ev.booking_contact(event)
-    book = (external_link(event.booking, "Book a place") if event.booking else
-            f"How to book: email {external_link(contact, event.contact)}" if contact else
-            md_text(ev.how_to_book(event)))
-    parts = [f"**{_time(event)}**", *([what] if titled else []),
-             md_text(ev.part_text(commons, event)),
-             f"{how}{': ' + place if place else ''}", f"{event.places} places", book]
-    return "- " + " · ".join(p for p in parts if p)
+    return what, f"{how}{': ' + place if place else ''}"
 
 
 def filter_tokens(commons: Commons, event: Event) -> dict[str, str]:
@@ -131,11 +143,15 @@ def _past_line(commons: Commons, event: Event, here: str) -> str:
 
 
 def _card(commons: Commons, event: Event, here: str) -> list[str]:
+    """One event on What's on: the session as the heading, then when, where and places, and
+    booking as a button (or how to book)."""
     data = list(filter_tokens(commons, event).items())
-    return [fragment("card_open", data=data), "",
-            "### " + event_line(commons, event, here).removeprefix("- **").replace(
-                "** · ", "\n\n", 1), "",
-            "</article>", ""]
+    what, where = _what_and_where(commons, event, here)
+    part = md_text(ev.part_text(commons, event))
+    book = _booking(event, button=True)
+    return [fragment("card_open", data=data), "", f"## {what}", "",
+            " · ".join(p for p in [_time(event), part, where, f"{event.places} places"] if p),
+            "", *([book, ""] if book else []), "</article>", ""]
 
 
 def _filter_form(commons: Commons) -> list[str]:

@@ -78,13 +78,20 @@ def feedback_url(settings: Settings, title: str, url: str, helpful: bool) -> str
     """A new-issue address with the feedback form, title, label and page filled in."""
     if not settings.repo_url.startswith("https://github.com/"):
         return None
-    answer = "Yes" if helpful else "No"
     query = {"template": FEEDBACK_FORM, "labels": FEEDBACK_LABEL,
-             "title": f"Feedback: {title} ({'helpful' if helpful else 'not helpful'})",
-             "page": url, "helpful": answer,
-             "body": f"Page: {url}\nWas this page helpful? {answer}\n\nWhat would make it "
-                     "better? Please do not include anyone's personal details.\n"}
+             "title": feedback_subject(title, helpful), "page": url,
+             "helpful": "Yes" if helpful else "No", "body": feedback_body(url, helpful)}
     return settings.repo_url.rstrip("/") + "/issues/new?" + urlencode(query)
+
+
+def feedback_subject(title: str, helpful: bool) -> str:
+    return f"Feedback: {title} ({'helpful' if helpful else 'not helpful'})"
+
+
+def feedback_body(url: str, helpful: bool) -> str:
+    """The prefilled text of an answer, by issue or by email."""
+    return (f"Page: {url}\nWas this page helpful? {'Yes' if helpful else 'No'}\n\nWhat would "
+            "make it better? Please do not include anyone's personal details.\n")
 
 
 def page_info(*, src_uri: str, origin: Origin | None, page: Page | None, title: str, url: str,

@@ -16,14 +16,15 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure import pages as mkdocs_pages
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from commons import export
 from commons.core.problems import Problem, errors, format_problems
-from commons.generate.additions import Addition, apply, page_additions
+from commons.generate import a_to_z
+from commons.generate.additions import apply
 from commons.load import git_dates
 from commons.load.settings import from_config
 from commons.pipeline import Build
@@ -32,9 +33,11 @@ from commons.render import (
     csp,
     nav_budget,
     navigation,
+    page_header,
     page_info,
     rendered_check,
     structured_data,
+    valid_html,
 )
 from commons.search import fields as search_fields
 from commons.search import index as search_index
@@ -84,7 +87,6 @@ class Site:
     build: Build
     previewing: bool  # `mkdocs serve`: pages go without the CSP (its reload script is inline)
     theme_scripts: frozenset[str]  # openings of the theme's own inline scripts
-    additions: dict[str, Addition] = field(default_factory=dict)
     page_dates: dict[str, object] = field(default_factory=dict)  # root-relative: last day
 
 
@@ -112,13 +114,15 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
     site = site_of(config)
     made, problems = site.build.make_files({f.src_uri for f in files})
     _fail_on(problems)
-    site.additions = page_additions(site.build.commons, site.build.settings)
     for item in made:
         inclusion = InclusionLevel.UNDEFINED if item.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, item.src_uri, content=item.content,
                                     inclusion=inclusion))
     for stock in [f for f in files if search_index.is_stock_search_file(f.src_uri)]:
         files.remove(stock)
+    pages = a_to_z.entries((f.src_uri, f.content_string) for f in files.documentation_pages())
+    files.append(File.generated(config, a_to_z.SRC_URI, content=a_to_z.markdown(pages),
+                                inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
@@ -133,7 +137,7 @@ def page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: 
 
     page.meta["commons_downloads"] = export.page_buttons(src_uri, page.url, size_of,
                                                          build.commons, build.settings)
-    markdown = apply(markdown, site.additions.get(src_uri))
+    markdown = apply(markdown, build.loaded.additions.get(src_uri))
     return a11y_statement.fill(markdown, src_uri, build.root, build.settings.today)
 
 
@@ -158,6 +162,10 @@ def page_context(context: dict, page: MkDocsPage, config: MkDocsConfig) -> dict:
     context["commons_metadata"] = structured_data.metadata(facts, commons, build.settings,
                                                            config.site_name)
     context["commons_page_info"] = _page_info(page, config)
+    context["commons_header"] = page_header.header(page.file.src_uri, page.meta,
+                                                   page.content or "")
+    context["commons_feedback_email"] = page_header.feedback_emails(
+        config.extra, page.meta, page.title or "", page.canonical_url or "")
     page.edit_url = context["commons_page_info"].edit_url
     return context
 
@@ -176,6 +184,7 @@ def finish_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
     label = rendered_check.page_label(page.file.src_uri, page.file.generated_by is not None)
     for issue in rendered_check.page_issues(output, site.theme_scripts):
         log.warning(f"{label}: rendered HTML, {issue}")
+    output = valid_html.tidy(output)
     return output if site.previewing else csp.apply(output)
 
 
@@ -183,7 +192,7 @@ def finish_template(output: str, template_name: str, config: MkDocsConfig) -> st
     """on_post_template: the 404 page and other templates get the policy too."""
     if site_of(config).previewing or not template_name.endswith(".html"):
         return output
-    return csp.apply(output)
+    return csp.apply(valid_html.tidy(output))
 
 
 def index_search(config: MkDocsConfig) -> None:
