@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from commons import a_to_z, home
+from commons.generate import a_to_z, home
 from commons.pipeline import load
 from conftest import make_commons
 

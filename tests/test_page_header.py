@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from commons.page_header import feedback_emails, header, organisation, split_title
+from commons.render.page_header import feedback_emails, header, organisation, split_title
 
 EXTRA = {"commons": {"organisation": {"name": "Co-op (example)", "email": "hi@example.org",
                                       "address": "1 Street"}}}
