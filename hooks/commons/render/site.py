@@ -24,6 +24,7 @@ from commons import export
 from commons.core.problems import Problem, errors, format_problems
 from commons.generate.additions import Addition, apply, page_additions
 from commons.load import git_dates
+from commons.load.config_check import key_lines
 from commons.load.settings import from_config
 from commons.pipeline import Build
 from commons.render import (
@@ -90,7 +91,7 @@ class Site:
 def start(config: MkDocsConfig) -> None:
     """on_config: load and check everything; stop the build on any error."""
     root = Path(config.config_file_path).resolve().parent
-    settings = from_config(config)
+    settings = from_config(config, key_lines(Path(config.config_file_path)))
     build = Build.start(root, Path(config.docs_dir), settings)
     for note in build.loaded.notes:  # overdue reviews in "warn" mode: reported, never blocking
         log.info(note.text())
