@@ -115,11 +115,19 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
     site.additions = page_additions(site.build.commons, site.build.settings)
     for item in made:
         inclusion = InclusionLevel.UNDEFINED if item.in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, item.src_uri, content=item.content,
+        kind = _RawFile if item.raw else File
+        files.append(kind.generated(config, item.src_uri, content=item.content,
                                     inclusion=inclusion))
     for stock in [f for f in files if search_index.is_stock_search_file(f.src_uri)]:
         files.remove(stock)
     return files
+
+
+class _RawFile(File):
+    """A generated Markdown file published as it is (open-data/README.md), not as a page."""
+
+    def is_documentation_page(self) -> bool:
+        return False
 
 
 def page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
