@@ -1,6 +1,7 @@
 """`make check`: validate content and data without rendering; list every problem.
 
-    python scripts/check.py [--format text|github] [--root DIR]
+    python scripts/check.py [--format text|github] [--root DIR] [--publish]
+    python scripts/check.py --publish            # also refuse sample data and placeholders
     python scripts/check.py --explain CM201     # what a rule checks and how to fix it
 
 Exit status 0 when there are no errors (warnings are printed), 1 otherwise.
@@ -25,13 +26,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=("text", "github"), default="text",
                         help="github prints annotations for GitHub Actions")
     parser.add_argument("--root", type=Path, default=ROOT, help="the commons to check")
+    parser.add_argument("--publish", action="store_true",
+                        help="also refuse what is not ready to publish: sample-data mode, "
+                             "example addresses and hosts, sample venues (CM401)")
     parser.add_argument("--explain", metavar="CODE",
                         help="print what the rule with this code checks and how to fix it")
     args = parser.parse_args(argv)
     if args.explain:
         return _explain(args.explain)
     started = time.perf_counter()
-    loaded = load(args.root)
+    loaded = load(args.root, publish=args.publish)
     if loaded.problems:
         print(format_problems(loaded.problems, args.format))
     found = len(errors(loaded.problems))

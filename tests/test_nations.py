@@ -4,7 +4,6 @@ cites English law is an error at its row or line, naming the laws that would fit
 from __future__ import annotations
 
 from commons.pipeline import load
-
 from helpers import edit
 
 SCOTTISH_LAW = ("adult-support-and-protection-scotland-act-2007,Adult Support and Protection "

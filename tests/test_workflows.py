@@ -117,6 +117,9 @@ def test_deploy_is_a_clean_build_with_full_history_through_the_pages_actions():
     assert checkout["with"]["fetch-depth"] == 0
     assert any("make clean" in (s.get("run") or "") and "make build" in s["run"]
                for s in _steps(build))
+    runs = [s.get("run") or "" for s in _steps(build)]
+    publish = next(i for i, run in enumerate(runs) if 'make check ARGS="--publish' in run)
+    assert publish < next(i for i, run in enumerate(runs) if "make build" in run)
     used = [s["uses"].split("@")[0] for job in (build, deploy) for s in _steps(job) if "uses" in s]
     assert {"actions/upload-pages-artifact", "actions/configure-pages",
             "actions/deploy-pages"} <= set(used)

@@ -21,7 +21,7 @@ from commons.export.listing import INDEX as DOWNLOADS_PAGE
 from commons.generate import GeneratedFile, a_to_z, generate_all
 from commons.generate.additions import Addition, apply, page_additions
 from commons.load import git_dates
-from commons.load.config_check import config_problems, read_config
+from commons.load.config_check import config_problems, key_lines, read_config
 from commons.load.content_files import outside_links, site_files
 from commons.load.pages import read_pages
 from commons.load.settings import Settings, from_config
@@ -48,21 +48,25 @@ class Loaded:
 
 
 def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = None,
-         settings: Settings | None = None, history: git_dates.Dates | None = None) -> Loaded:
+         settings: Settings | None = None, history: git_dates.Dates | None = None,
+         publish: bool = False) -> Loaded:
     """Read content/ and data/ under root once, build the model, run every rule; history
-    (git dates, which only a build needs) dates the pages the build makes."""
+    (git dates, which only a build needs) dates the pages the build makes; publish adds the
+    publish check (CM401)."""
     root = Path(root).resolve()
     content_dir = Path(content_dir or root / "content").resolve()
     data_dir = Path(data_dir or root / "data").resolve()
     refused: list[Problem] = []
     if settings is None:
         settings, refused = settings_of(root)
+    if publish:
+        settings = replace(settings, publish=True)
     content_label, data_label = _label(content_dir, root), _label(data_dir, root)
     tables, table_problems = load_package(data_dir, root)
     files, file_problems = read_pages(content_dir, content_label)
     commons, field_problems = build_commons(tables, files, data_label, content_label)
     commons = replace(commons, history=history or {})
-    problems = ([p.coded(rules.SETTINGS.code) for p in refused]
+    problems = ([p.coded(rules.SETTINGS.code) for p in [*refused, *settings.refused]]
                 + [p.coded(rules.TABLES.code) for p in table_problems]
                 + [p.coded(rules.FRONT_MATTER.code) for p in file_problems]
                 + [p.coded(rules.FIELDS.code) for p in field_problems]
@@ -108,7 +112,7 @@ def settings_of(root: Path) -> tuple[Settings, list[Problem]]:
         return from_config({}), []
     refused = config_problems(config_file)
     config: dict[str, Any] = read_config(config_file)  # tags are read as text, never run
-    return from_config(config), refused
+    return from_config(config, key_lines(config_file)), refused
 
 
 @dataclass

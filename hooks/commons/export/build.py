@@ -78,7 +78,8 @@ def document(page: Page, content_dir: Path, settings: Settings
         page_id=page.id, title=page.title, summary=page.summary,
         version=str(page.meta.get("version") or ""), date=page_date(page, settings.today),
         owner=str(page.meta.get("owner") or ""), url=page_url(settings.site_url, page.src_path),
-        text=prepared.text, assets=prepared.assets, cards=tuple(cards), card_text=card_text)
+        text=prepared.text, assets=prepared.assets, cards=tuple(cards), card_text=card_text,
+        notice=settings.sample_notice)
     return document_, prepared.problems + card_problems(label, page, cards)
 
 

@@ -1,7 +1,7 @@
 """Finished downloads kept in .cache/downloads/, keyed by a hash of everything that makes them.
 
-The key covers the prepared text, the bytes of every image, the page's details, the style,
-the versions of pandoc and typst, and the export code itself. A rebuild with nothing changed
+The key covers the prepared text, the sample-data notice, the bytes of every image, the
+page's details, the style, the versions of pandoc and typst, and the export code itself. A rebuild with nothing changed
 runs neither tool; a changed toolkit misses only its own entries. Each page and format keeps
 one entry: writing a new one removes the old.
 """
@@ -39,7 +39,7 @@ def cache_key(fmt: Format, doc: Document, style: Style) -> str:
     facts = {
         "format": fmt.key, "page": doc.page_id, "title": doc.title, "summary": doc.summary,
         "version": doc.version, "date": doc.date.isoformat(), "owner": doc.owner,
-        "url": doc.url, "text": doc.text, "images": images,
+        "url": doc.url, "text": doc.text, "notice": doc.notice, "images": images,
         "cards": [dataclasses.asdict(c) for c in doc.cards] if fmt.key == "cards" else [],
         "card_text": doc.card_text if fmt.key == "cards" else "",
         "style": dataclasses.asdict(style), "tools": toolkit_versions(),

@@ -64,6 +64,7 @@ class Document:
     assets: dict[str, Path] = field(default_factory=dict, hash=False)
     cards: tuple[Card, ...] = ()
     card_text: str = ""  # prepared Markdown of the cards' bodies, split by CARD_BREAK
+    notice: str = ""  # the sample-data notice, in sample-data mode (Settings.sample_notice)
 
     @property
     def epoch(self) -> int:
@@ -105,7 +106,7 @@ def pdf(doc: Document, style: Style) -> bytes:
                ("Kept current by", doc.owner)]
     call = _typst_call("conf.with", {
         "title": doc.title, "summary": doc.summary, "url": doc.url, "site": style.site_name,
-        "licence": style.licence,
+        "licence": " ".join(filter(None, (style.licence, doc.notice))),
     }, style, extra=("details: (" + "".join(
         f"({_typ(k)}, {_typ(v)}), " for k, v in details if v) + ")",))
     return _typeset(doc, style, f"#show: {call}\n\n{body}")
@@ -199,7 +200,8 @@ def _colophon(doc: Document, style: Style) -> str:
     version = f"version {doc.version}, " if doc.version else ""
     return (f"\n\n---\n\n*{md_text(doc.title)}*, {version}last reviewed "
             f"{long_date(doc.date)}. The current version is always at "
-            f"<{doc.url}>. {style.licence}\n")
+            f"<{doc.url}>. {style.licence}\n" + (f"\n**{md_text(doc.notice)}**\n"
+                                                   if doc.notice else ""))
 
 
 def _with_data_uris(doc: Document) -> str:

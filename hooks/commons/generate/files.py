@@ -13,3 +13,4 @@ class GeneratedFile:
     content: str | bytes
     origin: Origin  # what it is made from: a table and row, a page, or a whole folder
     in_nav: bool = False  # per-person and per-record pages stay out of the navigation
+    raw: bool = False  # copied into the site as it is, never rendered (a README.md beside data)

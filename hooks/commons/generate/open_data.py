@@ -24,8 +24,10 @@ from commons.model.records import PUBLIC, TEACHER_COLUMNS, Commons, Teacher
 
 FOLDER = "open-data"
 PAGE = f"{FOLDER}/index.md"
+README = f"{FOLDER}/README.md"  # published as it is, beside the CSVs, for who downloads them
 LICENCE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
-           "title": "Creative Commons Attribution 4.0"}
+           "title": "Creative Commons Attribution 4.0"}  # when the package names none
+_LICENCE_KEYS = ("name", "path", "title")
 TEACHERS_NOTE = ("People who teach, coach or lead learning and have agreed to be listed. "
                  "Perspectives that reveal lived experience appear only with the person's "
                  "consent; contact only when they asked for it to be public.")
@@ -56,10 +58,13 @@ def generate_open_data(commons: Commons, settings: Settings) -> list[GeneratedFi
     data = commons.data_label
     files = [GeneratedFile(f"{FOLDER}/{r['path']}", text, Origin(f"{data}/{r['path']}"))
              for r, text in package]
-    descriptor = descriptor_json(settings, [r for r, _ in package])
+    resources = [r for r, _ in package]
+    descriptor = descriptor_json(settings, resources)
+    origin = Origin(f"{data}/datapackage.yaml")
     return files + [GeneratedFile(f"{FOLDER}/datapackage.json", descriptor, Origin(data)),
-                    GeneratedFile(PAGE, open_data_page([r for r, _ in package]),
-                                  Origin(f"{data}/datapackage.yaml"), in_nav=True)]
+                    GeneratedFile(PAGE, open_data_page(resources, settings, _sources(commons)),
+                                  origin, in_nav=True),
+                    GeneratedFile(README, readme(resources, settings), origin, raw=True)]
 
 
 def public_package(commons: Commons, settings: Settings) -> list[tuple[dict[str, Any], str]]:
@@ -71,9 +76,12 @@ def public_package(commons: Commons, settings: Settings) -> list[tuple[dict[str,
             schema, text = _public_teachers(commons, schema, text)
         if item["name"] == "events":
             schema = {**schema, "foreignKeys": [*schema.get("foreignKeys", []), SESSION_KEY]}
-        published.append((_resource(item["name"], item["path"], schema), text))
+        published.append((_resource(item["name"], item["path"], schema,
+                                    item.get("licenses")), text))
     if "events" in {item["name"] for item in commons.resources}:
-        published.append((_resource("sessions", "sessions.csv", SESSIONS_SCHEMA),
+        events = next(item for item in commons.resources if item["name"] == "events")
+        published.append((_resource("sessions", "sessions.csv", SESSIONS_SCHEMA,
+                                    events.get("licenses")),
                           _sessions_csv(commons, settings)))
     return published
 
@@ -93,18 +101,15 @@ def descriptor_json(settings: Settings, resources: list[dict[str, Any]]) -> str:
     return json.dumps(package, indent=2, ensure_ascii=False) + "\n"
 
 
-def open_data_page(resources: list[dict[str, Any]]) -> str:
-    body = [
+def open_data_page(resources: list[dict[str, Any]], settings: Settings,
+                   pages: frozenset[str] = frozenset()) -> str:
+    body = [*_notice(settings),
         "The data behind this site, for anyone to reuse: in a spreadsheet, a database or "
         "your own website. Each table is a CSV file (UTF-8, comma-separated, with a header "
         "row). [datapackage.json](datapackage.json) describes every table and column as a "
         "[Frictionless Data](https://frictionlessdata.io/) package, so tools can check and "
         "load it; `frictionless validate datapackage.json` checks the lot.", "",
-        "## Licence", "",
-        "The data is published under the [Creative Commons Attribution 4.0 licence "
-        "(CC BY 4.0)](https://creativecommons.org/licenses/by/4.0/): you may copy, change and "
-        "share it, also commercially, if you credit \"Learning Commons\" and link to this "
-        "page.", "",
+        "## Licence", "", *licence_lines(resources, settings, pages), "",
         "## What is not here", "",
         "Only people who agreed to be listed appear, with the details they agreed to share. "
         "Consent records, private contact details and people who chose not to be listed are "
@@ -118,13 +123,87 @@ def open_data_page(resources: list[dict[str, Any]]) -> str:
         body += [f"| `{field['name']}` | {md_text(_field_note(field))} |"
                  for field in resource["schema"]["fields"]] + [""]
     return page_md("Open data", body, "The commons' data as CSV files with a Frictionless "
-                   "data package, under CC BY 4.0.")
+                   "data package, and the licence of each table.")
 
 
-def _resource(name: str, path: str, schema: dict[str, Any]) -> dict[str, Any]:
+def readme(resources: list[dict[str, Any]], settings: Settings) -> str:
+    """The README.md beside the CSVs: what they are, whether they are examples, and the
+    licence of each table, for someone who has only the files."""
+    lines = ["# Learning Commons open data", "", *_notice(settings),
+             "Each table is a CSV file (UTF-8, comma-separated, with a header row). "
+             "datapackage.json describes every table and column as a Frictionless Data "
+             "package.", "", f"More about the data: <{page_url(settings.site_url, PAGE)}>", "",
+             "## Licence", "", *licence_lines(resources, settings, on_site=False), "",
+             "## Tables", ""]
+    lines += [f"- {r['path']}: {' '.join(str(r['schema'].get('description') or r['title']).split())}"
+              for r in resources]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def licence_lines(resources: list[dict[str, Any]], settings: Settings,
+                  pages: frozenset[str] = frozenset(), on_site: bool = True) -> list[str]:
+    """Which licence covers which table, one line each, the tables under the most common
+    licence first; a licence on one of the site's pages is linked as that page when on_site
+    (else the text is plain, for a README read as it is)."""
+    tables: dict[str, list[str]] = {}
+    licences: dict[str, dict[str, str]] = {}
+    for resource in resources:
+        for licence in resource["licenses"]:
+            licences.setdefault(licence["name"], licence)
+            tables.setdefault(licence["name"], []).append(resource["path"])
+    text = md_text if on_site else str
+    lines = []
+    for name in sorted(tables, key=lambda n: (-len(tables[n]), n)):
+        licence, paths = licences[name], tables[name]
+        which = ("Every table" if len(paths) == len(resources) else
+                 ", ".join(f"`{p}`" for p in paths))
+        title, terms = _EXPLAINED.get(name, (text(licence.get("title") or name), ""))
+        terms = f": {terms}" if terms else ""
+        if on_site:
+            lines.append(f"- {which}: [{title}]({_licence_link(licence, settings, pages)}){terms}.")
+        else:
+            lines.append(f"- {which}: {title} <{licence['path']}>{terms}.")
+    return lines
+
+
+_EXPLAINED = {"CC-BY-4.0": (
+    "Creative Commons Attribution 4.0 licence (CC BY 4.0)", "you may copy, change and share "
+    "them, also commercially, if you credit \"Learning Commons\" and link to the open-data "
+    "page")}
+
+
+def _licence_link(licence: dict[str, str], settings: Settings, pages: frozenset[str]) -> str:
+    """The licence's address; one of this site's pages as a link to its Markdown source, so
+    that the link is checked and works in a preview."""
+    path, site = licence["path"], settings.site_url
+    if not site or not path.startswith(site):
+        return path
+    page, _, anchor = path[len(site):].partition("#")
+    source = (page.rstrip("/") + ".md") if page.strip("/") else "index.md"
+    if source not in pages:
+        return path
+    return "../" + source + (f"#{anchor}" if anchor else "")
+
+
+def _sources(commons: Commons) -> frozenset[str]:
+    return frozenset(page.src_path for page in commons.pages.values())
+
+
+def _notice(settings: Settings) -> list[str]:
+    if not settings.sample_data:
+        return []
+    return [f"**Example data.** {settings.sample_notice} The files here hold the same "
+            "examples.", ""]
+
+
+def _resource(name: str, path: str, schema: dict[str, Any],
+              licences: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A published resource, with the licences datapackage.yaml gives it (CC BY when none)."""
+    licences = [{k: str(v) for k, v in item.items() if k in _LICENCE_KEYS}
+                for item in licences or ()] or [LICENCE]
     return {"name": name, "path": path, "title": name.replace("_", " ").capitalize(),
             "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
-            "encoding": "utf-8", "licenses": [LICENCE], "schema": schema}
+            "encoding": "utf-8", "licenses": licences, "schema": schema}
 
 
 def _field_note(field: dict[str, Any]) -> str:

@@ -57,6 +57,31 @@ def _nodes(node: yaml.Node | None) -> Iterator[yaml.Node]:
             yield from _nodes(item)
 
 
+def key_lines(path: Path) -> dict[str, int]:
+    """The line of each key and list item in a YAML file, by its dotted path
+    ("extra.commons.sample_data", "extra.commons.public_contacts.0"); {} when the file cannot
+    be read (config_problems says why). Composed as nodes, so no tag runs."""
+    try:
+        root = yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    return dict(_key_lines(root, ""))
+
+
+def _key_lines(node: yaml.Node | None, prefix: str) -> Iterator[tuple[str, int]]:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                name = f"{prefix}{key.value}"
+                yield name, key.start_mark.line + 1
+                yield from _key_lines(value, name + ".")
+    elif isinstance(node, yaml.SequenceNode):
+        for number, item in enumerate(node.value):
+            name = f"{prefix}{number}"
+            yield name, item.start_mark.line + 1
+            yield from _key_lines(item, name + ".")
+
+
 def _shown(tag: str) -> str:
     return "!!" + tag[len(_YAML_PREFIX):] if tag.startswith(_YAML_PREFIX) else tag
 

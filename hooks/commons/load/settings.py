@@ -1,12 +1,33 @@
-"""Build settings from mkdocs.yml's `extra.commons`, with defaults, as one typed record."""
+"""Build settings from mkdocs.yml's `extra.commons`, with defaults, as one typed record.
+
+The commons' own settings are validated here, once: a value of the wrong kind becomes a
+problem naming mkdocs.yml and the key (rule CM001), kept in `Settings.refused`, and the
+setting falls back to its default.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from commons.core.problems import Problem
+
+CONFIG = "mkdocs.yml"
+ORGANISATION_KEYS = ("name", "email", "address")
+SAMPLE_NOTICE = ("The people, events and venues on this site are examples, made up to show "
+                 "how the commons works. They are not real.")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """Who runs the commons and is the controller of people's details."""
+
+    name: str = ""
+    email: str = ""
+    address: str = ""
 
 
 @dataclass(frozen=True)
@@ -18,6 +39,21 @@ class Settings:
     overdue_reviews: str = "warn"  # "warn" or "error"
     nav_order: tuple[str, ...] = ()
     public_contacts: frozenset[str] = frozenset()  # the commons' own, normalised
+    public_contacts_given: tuple[str, ...] = ()  # as written in mkdocs.yml, in order
+    organisation: Organisation = Organisation()
+    sample_data: bool = False  # the people, events and venues are examples
+    publish: bool = False  # `make check --publish`: refuse what is not ready to publish
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False,
+                                  repr=False)  # a key of mkdocs.yml ("extra.commons.x"): line
+    refused: tuple[Problem, ...] = field(default=(), compare=False, hash=False, repr=False)
+
+    @property
+    def sample_notice(self) -> str:
+        """The notice every page, download and the open data carry in sample-data mode."""
+        return SAMPLE_NOTICE if self.sample_data else ""
+
+    def line_of(self, key: str) -> int | None:
+        return self.lines.get(key)
 
 
 def build_date() -> dt.date:
@@ -28,10 +64,19 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
-def from_config(config: dict[str, Any]) -> Settings:
+def from_config(config: dict[str, Any], lines: dict[str, int] | None = None) -> Settings:
     """The settings in a site configuration: MkDocs' own, or mkdocs.yml as read by
-    config_check.read_config."""
+    config_check.read_config; lines gives the line of each key, where known."""
     extra = (config.get("extra") or {}).get("commons") or {}
+    lines = dict(lines or {})
+    refused: list[Problem] = []
+    sample_data = extra.get("sample_data", False)
+    if not isinstance(sample_data, bool):
+        refused.append(_refused("sample_data", f"sample_data is '{sample_data}'",
+                                "write true or false", lines))
+        sample_data = False
+    organisation = _organisation(extra.get("organisation"), refused, lines)
+    contacts = tuple(str(v) for v in extra.get("public_contacts") or ())
     return Settings(
         today=build_date(),
         site_url=config.get("site_url") or "",
@@ -39,9 +84,37 @@ def from_config(config: dict[str, Any]) -> Settings:
         edit_uri=config.get("edit_uri") or "",
         overdue_reviews=str(extra.get("overdue_reviews", "warn")),
         nav_order=tuple(extra.get("nav_order") or ()),
-        public_contacts=frozenset(normalised_contact(str(v))
-                                  for v in extra.get("public_contacts") or ()),
+        public_contacts=frozenset(normalised_contact(v) for v in contacts),
+        public_contacts_given=contacts,
+        organisation=organisation, sample_data=sample_data, lines=lines,
+        refused=tuple(refused),
     )
+
+
+def _organisation(value: Any, refused: list[Problem], lines: dict[str, int]) -> Organisation:
+    if value is None:
+        return Organisation()
+    keys = ", ".join(ORGANISATION_KEYS)
+    if not isinstance(value, dict):
+        refused.append(_refused("organisation", "organisation is not a mapping",
+                                f"give the organisation's {keys}, one a line", lines))
+        return Organisation()
+    missing = [key for key in ORGANISATION_KEYS if not isinstance(value.get(key), str)
+               or not value[key].strip()]
+    unknown = sorted(str(key) for key in value if key not in ORGANISATION_KEYS)
+    if missing or unknown:
+        said = "; ".join(filter(None, (
+            missing and "it has no " + ", ".join(missing),
+            unknown and "it has unknown keys " + ", ".join(unknown))))
+        refused.append(_refused("organisation", f"organisation is incomplete: {said}",
+                                f"give exactly these keys, each as text: {keys}", lines))
+        return Organisation()
+    return Organisation(*(value[key].strip() for key in ORGANISATION_KEYS))
+
+
+def _refused(key: str, message: str, hint: str, lines: dict[str, int]) -> Problem:
+    name = f"extra.commons.{key}"
+    return Problem(CONFIG, line=lines.get(name), field=name, message=message, hint=hint)
 
 
 def normalised_contact(value: str) -> str:

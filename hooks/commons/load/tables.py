@@ -17,6 +17,7 @@ from frictionless import errors as ferrors
 
 from commons.core.hints import nearest
 from commons.core.problems import Problem
+from commons.load.config_check import key_lines
 from commons.load.csv_encoding import read_tables
 
 Rows = list[dict[str, Any]]
@@ -30,7 +31,10 @@ class Tables:
 
     rows: dict[str, Rows] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)  # each CSV as republished
-    resources: tuple[dict[str, Any], ...] = ()  # datapackage.yaml's entries, schemas inline
+    # datapackage.yaml's entries, schemas inline; each with the licences that cover it (its
+    # own, or else the package's) under "licenses", and the line of each one's path in
+    # datapackage.yaml under "licence_lines"
+    resources: tuple[dict[str, Any], ...] = ()
 
 
 def load_package(data_dir: Path, root: Path) -> tuple[Tables, list[Problem]]:
@@ -67,7 +71,22 @@ def load_package(data_dir: Path, root: Path) -> tuple[Tables, list[Problem]]:
             continue  # left out, so that references to it are not reported twice
         with resource:
             tables[resource.name] = [_plain(row) for row in resource.row_stream]
-    return Tables(tables, texts, resources), problems
+    return Tables(tables, texts, _licensed(resources, top, key_lines(descriptor))), problems
+
+
+def _licensed(resources: tuple[dict[str, Any], ...], top: dict[str, Any],
+              lines: dict[str, int]) -> tuple[dict[str, Any], ...]:
+    """Each resource with the licences that cover it: its own, else the package's."""
+    licensed = []
+    for number, entry in enumerate(resources):
+        if entry.get("licenses"):
+            licences, key = entry["licenses"], f"resources.{number}.licenses"
+        else:
+            licences, key = top.get("licenses") or [], "licenses"
+        licensed.append({**entry, "licenses": [dict(item) for item in licences],
+                         "licence_lines": tuple(lines.get(f"{key}.{i}.path") or lines.get(key)
+                                                for i in range(len(licences)))})
+    return tuple(licensed)
 
 
 def _inline(entry: dict[str, Any], cells: dict[str, list[list[str]]]) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from commons.core.problems import Problem, errors, format_problems
 from commons.generate import a_to_z
 from commons.generate.additions import apply
 from commons.load import git_dates
+from commons.load.config_check import key_lines
 from commons.load.settings import from_config
 from commons.pipeline import Build
 from commons.render import (
@@ -93,7 +94,7 @@ class Site:
 def start(config: MkDocsConfig) -> None:
     """on_config: load and check everything; stop the build on any error."""
     root = Path(config.config_file_path).resolve().parent
-    settings = from_config(config)
+    settings = from_config(config, key_lines(Path(config.config_file_path)))
     build = Build.start(root, Path(config.docs_dir), settings)
     for note in build.loaded.notes:  # overdue reviews in "warn" mode: reported, never blocking
         log.info(note.text())
@@ -116,7 +117,8 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
     _fail_on(problems)
     for item in made:
         inclusion = InclusionLevel.UNDEFINED if item.in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, item.src_uri, content=item.content,
+        kind = _RawFile if item.raw else File
+        files.append(kind.generated(config, item.src_uri, content=item.content,
                                     inclusion=inclusion))
     for stock in [f for f in files if search_index.is_stock_search_file(f.src_uri)]:
         files.remove(stock)
@@ -124,6 +126,13 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, a_to_z.SRC_URI, content=a_to_z.markdown(pages),
                                 inclusion=InclusionLevel.NOT_IN_NAV))
     return files
+
+
+class _RawFile(File):
+    """A generated Markdown file published as it is (open-data/README.md), not as a page."""
+
+    def is_documentation_page(self) -> bool:
+        return False
 
 
 def page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:

@@ -22,6 +22,7 @@ from commons.rules import (
     ids,
     nations,
     privacy,
+    publish,
     readability,
     references,
     reviews,
@@ -114,12 +115,18 @@ GENERATED = Rule(
 RENDERED = Rule(
     "CM302", "rendered pages", "the finished HTML of each page holds no script, style or "
     "address the site does not make itself", "remove the raw HTML the message names")
+PUBLISH = Rule(
+    "CM401", "publish", "only with make check --publish: sample-data mode is off, and no "
+    "example stays in place of a real detail: the organisation in mkdocs.yml, public_contacts, "
+    "events' and teachers' contacts, booking links, venues and the data licences (example.org, "
+    "example.com, .example addresses, '(example ...)', '(sample venue)')",
+    "write the real detail at the place named; then set sample_data: false",
+    publish.publish_rule)
 
 RULES: tuple[Rule, ...] = (
     SETTINGS, FRONT_MATTER, TABLES, FIELDS, CONTENT_FILES, REFERENCES, TEACHER_LISTS, CREDITS,
     EVENTS, RESERVED_IDS, NATIONS, LINKS, READABILITY, HTML, PERSONAL_DATA, DOWNLOADS,
-    OVERDUE, GENERATED,
-    RENDERED,
+    OVERDUE, GENERATED, RENDERED, PUBLISH,
 )
 
 
