@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
-from .fields import (ID_PATTERN, Boolean, Choice, Date, Field, Group, Integer, Kind, ListOf,
+from .fields import (Boolean, Choice, Date, Field, Group, Integer, Kind, ListOf,
                      Ref, Text, Url)
 from .schema import CONTENT_FOLDERS, SCHEMAS
 
@@ -30,7 +30,7 @@ _ROW_LABELS = ("name", "title")
 # Text up to this length is one line in the form; longer text gets a text area.
 _ONE_LINE = 120
 # Where the local editor server (decap-server) listens by default.
-LOCAL_BACKEND_URL = "http://localhost:8081/api/v1"
+LOCAL_BACKEND_URL = "http://127.0.0.1:8081/api/v1"
 # Tables stay spreadsheets: the editor links to their how-to and their columns instead,
 # and to the consent-worded form for adding a teacher (paths under the repository's address).
 TABLE_LINKS = (
@@ -71,8 +71,7 @@ def widget(kind: Kind, choices: Mapping[str, Iterable[tuple[str, str]]]) -> dict
     if isinstance(kind, Choice):
         return {"widget": "select", "options": list(kind.values)}
     if isinstance(kind, Ref):
-        return {"widget": "select", "options": _options(kind.table, choices),
-                "pattern": [ID_PATTERN.pattern, "an id: lower-case letters, digits, hyphens"]}
+        return {"widget": "select", "options": _options(kind.table, choices)}
     if isinstance(kind, Integer):
         return {"widget": "number", "value_type": "int", "min": kind.minimum,
                 "max": kind.maximum}
@@ -114,7 +113,7 @@ def field(spec: Field, choices: Mapping[str, Iterable[tuple[str, str]]]) -> dict
 def _collection(name: str, folder: str, content_type: str,
                 choices: Mapping[str, Iterable[tuple[str, str]]]) -> dict[str, Any]:
     fields = [field(spec, choices) for spec in SCHEMAS[content_type]]
-    fields.append({"name": BODY_FIELD, "label": "Page text", "widget": "markdown",
+    fields.append({"name": BODY_FIELD, "label": "Page text", "widget": "markdown", "required": False,
                    "hint": "The page itself, under the front matter, in Markdown."})
     return {"name": name, "label": label(name), "label_singular": label(content_type),
             "folder": f"content/{folder}", "create": True, "extension": "md",

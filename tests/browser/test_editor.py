@@ -1,0 +1,143 @@
+"""The browser editor at /admin/ with its local backend: decap-server on a free port, over a
+copy of the commons, started and stopped here. A session made through the form passes the
+check; an empty required field is refused; the shell is clean and passes axe."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, _open_tab, serve
+from .test_axe import axe_violations, describe
+
+SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(port: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"decap-server stopped: {process.stdout.read()}", pytrace=False)
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    pytest.fail("decap-server did not start within 20 s", pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def editor(built_site: Path, tmp_path_factory):
+    """(site address, the commons the editor writes to) with decap-server running."""
+    if not SERVER.exists():
+        pytest.fail(f"decap-server is missing at {SERVER}: run `npm ci`", pytrace=False)
+    work = tmp_path_factory.mktemp("editor")
+    commons = work / "commons"
+    for name in ("content", "data"):
+        shutil.copytree(ROOT / name, commons / name)
+    shutil.copy(ROOT / "mkdocs.yml", commons / "mkdocs.yml")
+    site = work / "site"
+    shutil.copytree(built_site, site)
+    port = _free_port()
+    config = site / "admin" / "config.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "127.0.0.1:8081", f"127.0.0.1:{port}"), encoding="utf-8")
+    process = subprocess.Popen(
+        ["node", str(SERVER)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1",
+             "GIT_REPO_DIRECTORY": str(commons), "LOG_LEVEL": "warn"})
+    try:
+        _wait_for(port, process)
+        with serve(site) as base:
+            yield base, commons
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def editor_tab(browser, editor):
+    yield from _open_tab(browser, editor[0], viewport={"width": 1280, "height": 900})
+
+
+def _sign_in(tab, route: str):
+    page = tab.open("admin/")
+    page.get_by_role("button", name="Login").click()
+    page.get_by_text("Sessions").first.wait_for()
+    page.goto(tab.base + "admin/#/" + route)
+    page.locator('[id^="title-field-"]').wait_for()
+    return page
+
+
+def _pick(page, name: str, *values: str) -> None:
+    box = page.locator(f'[id^="{name}-field-"]').first
+    for value in values:
+        box.click()
+        page.keyboard.type(value)
+        page.get_by_role("option", name=value, exact=False).first.wait_for()
+        page.keyboard.press("Enter")
+
+
+def _publish(page) -> None:
+    page.get_by_role("button", name="Publish").first.click()
+    page.get_by_text("Publish now").click()
+
+
+def test_a_session_made_in_the_form_passes_the_check(editor_tab, editor):
+    commons = editor[1]
+    page = _sign_in(editor_tab, "collections/sessions/new")
+    page.locator('[id^="title-field-"]').fill("Listening well in care")
+    page.locator('[id^="summary-field-"]').fill(
+        "A short workshop on listening to people who get support, and to their families.")
+    _pick(page, "audience", "care workers", "family carers")
+    _pick(page, "topics", "lived-experience")
+    page.locator('[id^="owner-field-"]').fill("Learning circle")
+    _pick(page, "kind", "workshop")
+    _pick(page, "format", "online")
+    page.locator('[id^="duration_minutes-field-"]').fill("90")
+    _pick(page, "facilitators", "Calum Macaulay")
+    page.get_by_role("button", name="Add learning outcomes").click()
+    page.locator('[id^="item-field-"]').last.fill("Say back what someone has told you.")
+    page.locator('[id^="accessibility-field-"]').fill(
+        "Online with captions; ask the learning circle for any other adjustment.")
+    _publish(page)
+    page.get_by_text("Entry saved").wait_for()
+    made = commons / "content" / "sessions" / "listening-well-in-care.md"
+    text = made.read_text(encoding="utf-8")
+    assert "- calum-macaulay" in text and "title: Listening well in care" in text
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--root",
+                            str(commons)], capture_output=True, text=True, timeout=120)
+    assert check.returncode == 0, text + check.stdout + check.stderr
+    editor_tab.assert_clean()
+
+
+def test_an_empty_required_field_is_refused_with_its_message(editor_tab, editor):
+    page = _sign_in(editor_tab, "collections/sessions/new")
+    page.locator('[id^="summary-field-"]').fill("Too short")
+    _publish(page)
+    page.get_by_text("Title is required.").wait_for()
+    page.get_by_text("20 to 300 characters").first.wait_for()
+    assert not list((editor[1] / "content" / "sessions").glob("untitled*"))
+
+
+def test_the_editor_shell_is_clean_and_passes_axe(editor_tab, axe_source):
+    page = editor_tab.open("admin/")
+    page.get_by_role("button", name="Login").wait_for()
+    links = page.get_by_role("navigation", name="Tables and help")
+    assert links.get_by_role("link", name="How to change a table").get_attribute(
+        "href").endswith("CONTRIBUTING.md#add-or-change-a-row-in-a-table")
+    violations = axe_violations(page, axe_source)
+    assert not violations, f"axe on the editor's sign-in page:\n{describe(violations)}"
+    editor_tab.assert_clean()
