@@ -4,6 +4,7 @@ check; an empty required field is refused; the shell is clean and passes axe."""
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import socket
@@ -13,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import ROOT, _open_tab, serve
 from .test_axe import axe_violations, describe
@@ -141,3 +143,22 @@ def test_the_editor_shell_is_clean_and_passes_axe(editor_tab, axe_source):
     violations = axe_violations(page, axe_source)
     assert not violations, f"axe on the editor's sign-in page:\n{describe(violations)}"
     editor_tab.assert_clean()
+
+
+def test_the_built_editor_is_noindex_has_its_own_policy_and_is_left_out(built_site):
+    admin = built_site / "admin"
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    policy = page.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0]
+    script_src = next(d for d in policy.split("; ") if d.startswith("script-src"))
+    assert script_src == "script-src 'self' 'unsafe-eval'"  # no inline script, no CDN
+    assert (admin / "decap-cms.js").is_file() and not list(admin.glob("*.map"))
+    generated = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert [c["folder"] for c in generated["collections"]] == [
+        "content/pathways", "content/policies", "content/sessions", "content/toolkits",
+        "content/about"]
+    for listing in ("sitemap.xml", "feed.xml"):
+        assert "/admin/" not in (built_site / listing).read_text(encoding="utf-8")
+    fragments = [gzip.decompress(f.read_bytes())
+                 for f in (built_site / "pagefind" / "fragment").iterdir()]
+    assert fragments and not [f for f in fragments if b'"url":"/admin/' in f]

@@ -1,0 +1,78 @@
+"""The editor's configuration is made from the front-matter schemas: every field appears with
+its kind's widget, hint and limits, and nothing appears that the schemas do not know."""
+
+from __future__ import annotations
+
+import yaml
+
+from commons import admin_config, schema
+from commons.fields import Group
+
+CHOICES = {"topics": [("co-production", "Co-production")], "legislation": [("care-act-2014", "")],
+           "qualifications": [("plq", "PLQ")], "pages": [("learning-policy", "Our policy")],
+           "teachers": [("ben-carr", "Ben Carr")], "partners": [("north-college", "North")],
+           "regions": [("north", "North")]}
+
+
+def _config() -> dict:
+    made = admin_config.config(CHOICES, repo="learning-commons/commons")
+    return yaml.safe_load(admin_config.to_yaml(made))  # what the editor reads
+
+
+def _names(fields) -> set[tuple[str, ...]]:
+    """Every field as its path of names, groups included."""
+    found = set()
+    for spec in fields:
+        found.add((spec.name,))
+        if isinstance(spec.kind, Group):
+            found |= {(spec.name, *rest) for rest in _names(spec.kind.fields)}
+    return found
+
+
+def _config_names(fields: list[dict]) -> set[tuple[str, ...]]:
+    found = set()
+    for item in fields:
+        if item["name"] == admin_config.BODY_FIELD:
+            continue
+        found.add((item["name"],))
+        found |= {(item["name"], *rest) for rest in _config_names(item.get("fields", []))}
+    return found
+
+
+def _collections() -> dict[str, dict]:
+    return {c["folder"]: c for c in _config()["collections"]}
+
+
+def test_every_content_type_is_a_collection_over_its_folder():
+    folders = {f"content/{folder}": kind for folder, kind in schema.CONTENT_FOLDERS.items()}
+    folders[f"content/{admin_config.PAGE_FOLDER}"] = "page"
+    assert set(_collections()) == set(folders)
+    assert set(folders.values()) == set(schema.SCHEMAS)
+
+
+def test_every_schema_field_appears_and_no_other():
+    folders = {f"content/{folder}": kind for folder, kind in schema.CONTENT_FOLDERS.items()}
+    folders[f"content/{admin_config.PAGE_FOLDER}"] = "page"
+    for folder, collection in _collections().items():
+        assert _config_names(collection["fields"]) == _names(schema.SCHEMAS[folders[folder]])
+
+
+def test_fields_carry_the_schema_help_required_flags_limits_and_choices():
+    sessions = {f["name"]: f for f in _collections()["content/sessions"]["fields"]}
+    assert sessions["facilitators"]["widget"] == "select"
+    assert sessions["facilitators"]["multiple"] is True
+    assert sessions["facilitators"]["options"] == [{"label": "Ben Carr (ben-carr)",
+                                                    "value": "ben-carr"}]
+    assert sessions["facilitators"]["hint"] == "Teacher ids from data/teachers.csv."
+    assert sessions["format"]["options"] == list(schema.SESSION_FORMATS)
+    assert sessions["duration_minutes"]["min"] == 15 and sessions["capacity"]["required"] is False
+    assert sessions["title"]["pattern"] == ["^[^<>]{1,90}$", "1 to 90 characters, without < or >"]
+    assert sessions["booking"]["pattern"][0].startswith("^(https|mailto):")
+    steps = {f["name"]: f for f in _collections()["content/pathways"]["fields"]}["steps"]
+    assert {f["name"]: f["required"] for f in steps["fields"]}["qualification"] is False
+
+
+def test_saving_opens_a_pull_request_on_github():
+    backend = _config()["backend"]
+    assert backend["name"] == "github" and backend["open_authoring"] is True
+    assert _config()["publish_mode"] == "editorial_workflow"
