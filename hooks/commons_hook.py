@@ -22,6 +22,7 @@ from commons.pipeline import load
 from commons.problems import Problem, errors, format_problems
 
 log = logging.getLogger("mkdocs.plugins.commons")
+TOOLS = Path(__file__).resolve().parent.parent  # the editor's shell and bundle live here
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -130,7 +131,7 @@ def _write_editor(site: Path, config: MkDocsConfig) -> None:
               for p in sorted(site.glob("assets/stylesheets/main.*.min.css"))]
     styles += [f"../{href}" for href in config.extra_css]
     settings = admin_config.page_settings(styles, config.repo_url)
-    for name, data in admin_config.site_files(STATE.root, admin_config.to_yaml(made),
+    for name, data in admin_config.site_files(TOOLS, admin_config.to_yaml(made),
                                               settings).items():
         (site / "admin").mkdir(exist_ok=True)
         (site / "admin" / name).write_bytes(data)
