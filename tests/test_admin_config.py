@@ -76,3 +76,15 @@ def test_saving_opens_a_pull_request_on_github():
     backend = _config()["backend"]
     assert backend["name"] == "github" and backend["open_authoring"] is True
     assert _config()["publish_mode"] == "editorial_workflow"
+
+
+def _all_fields(fields: list[dict]):
+    for item in fields:
+        yield item
+        yield from _all_fields(item.get("fields", []))
+
+
+def test_every_field_has_a_hint_from_its_schema_description():
+    for collection in _config()["collections"]:
+        missing = [f["name"] for f in _all_fields(collection["fields"]) if not f.get("hint")]
+        assert missing == [], f"{collection['name']}: no help= in schema.py for {missing}"

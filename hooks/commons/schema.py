@@ -5,6 +5,8 @@ The content type comes from the folder a page lives in (see CONTENT_FOLDERS).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .fields import (Boolean, Choice, Date, Field, Group, Integer, ListOf, Ref, Text, Url,
                      nearest)
 from .frontmatter import Mapping
@@ -57,15 +59,10 @@ _STEP = (
 
 SCHEMAS: dict[str, tuple[Field, ...]] = {
     "page": (
-        Field("title", Text(max_length=90, plain=True)),
-        Field("summary", Text(min_length=20, max_length=300)),
-        Field("audience", ListOf(Choice(values=AUDIENCES)), required=False),
-        Field("topics", ListOf(Ref(table="topics")), required=False),
-        Field("owner", Text(max_length=80), required=False),
-        Field("download", Boolean(), required=False),
-        Field("keywords", ListOf(Text(max_length=80)), required=False),
+        *(replace(spec, required=False) if spec.name not in ("title", "summary") else spec
+          for spec in _COMMON),
         Field("hide", ListOf(Choice(values=("navigation", "toc", "footer", "feedback"))),
-              required=False),
+              required=False, help="parts of the page to hide"),
     ),
     "policy": _COMMON + _REVIEWED + (
         Field("legislation", ListOf(Ref(table="legislation"), min_items=0),
@@ -82,23 +79,29 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
               help="true for a card pack: each card an H3 heading, e.g. '### KC 1 Purpose'"),
     ),
     "session": _COMMON + (
-        Field("kind", Choice(values=SESSION_KINDS)),
-        Field("format", Choice(values=SESSION_FORMATS)),
+        Field("kind", Choice(values=SESSION_KINDS), help="what kind of session it is"),
+        Field("format", Choice(values=SESSION_FORMATS),
+              help="in person, online or blended"),
         Field("duration_minutes", Integer(minimum=15, maximum=60 * 24 * 30),
               help="how long the session (or each part of a series) lasts, in minutes"),
-        Field("sessions_in_series", Integer(minimum=1, maximum=52), required=False),
-        Field("capacity", Integer(minimum=1, maximum=2000), required=False),
+        Field("sessions_in_series", Integer(minimum=1, maximum=52), required=False,
+              help="how many parts a series has"),
+        Field("capacity", Integer(minimum=1, maximum=2000), required=False,
+              help="how many people can take part"),
         Field("facilitators", ListOf(Ref(table="teachers"), min_items=0),
               help="teacher ids from data/teachers.csv"),
         Field("partners", ListOf(Ref(table="partners"), min_items=0),
               help="partner ids from data/partners.csv"),
         Field("regions", ListOf(Ref(table="regions"), min_items=0), required=False,
               help="region ids where it runs in person; leave out for online only"),
-        Field("qualification", Ref(table="qualifications"), required=False),
-        Field("learning_outcomes", ListOf(Text(min_length=10, max_length=300))),
+        Field("qualification", Ref(table="qualifications"), required=False,
+              help="the qualification id from data/qualifications.csv it leads to"),
+        Field("learning_outcomes", ListOf(Text(min_length=10, max_length=300)),
+              help="what people will know or be able to do afterwards, one per item"),
         Field("accessibility", Text(min_length=20, max_length=800),
               help="how the session is made accessible, and how to ask for adjustments"),
-        Field("booking", Url(schemes=("https", "mailto")), required=False),
+        Field("booking", Url(schemes=("https", "mailto")), required=False,
+              help="an https:// link or a mailto: address to book"),
     ),
 }
 
