@@ -110,23 +110,26 @@ def field(spec: Field, choices: Mapping[str, Iterable[tuple[str, str]]]) -> dict
     return {key: value for key, value in made.items() if value is not None}
 
 
-def _collection(name: str, folder: str, content_type: str,
+def _collection(folder: str, content_type: str,
                 choices: Mapping[str, Iterable[tuple[str, str]]]) -> dict[str, Any]:
     fields = [field(spec, choices) for spec in SCHEMAS[content_type]]
     fields.append({"name": BODY_FIELD, "label": "Page text", "widget": "markdown", "required": False,
                    "hint": "The page itself, under the front matter, in Markdown."})
-    return {"name": name, "label": label(name), "label_singular": label(content_type),
+    return {"name": folder, "label": label(folder), "label_singular": label(content_type),
             "folder": f"content/{folder}", "create": True, "extension": "md",
             "format": "frontmatter", "slug": "{{slug}}", "identifier_field": "title",
             "summary": "{{title}}", "fields": fields}
 
 
+def collection_types() -> list[tuple[str, str]]:
+    """(folder in content/, content type) of each collection, in the editor's order."""
+    return [*sorted(CONTENT_FOLDERS.items()), (PAGE_FOLDER, "page")]
+
+
 def collections(choices: Mapping[str, Iterable[tuple[str, str]]]) -> list[dict[str, Any]]:
     """One collection per content type, each over its folder in content/."""
-    made = [_collection(folder, folder, content_type, choices)
-            for folder, content_type in sorted(CONTENT_FOLDERS.items())]
-    made.append(_collection(PAGE_FOLDER, PAGE_FOLDER, "page", choices))
-    return made
+    return [_collection(folder, content_type, choices)
+            for folder, content_type in collection_types()]
 
 
 def choices_from(commons: Any) -> dict[str, list[tuple[str, str]]]:
@@ -193,10 +196,11 @@ def links(repo_url: str) -> list[dict[str, str]]:
 
 
 def page_settings(stylesheets: Iterable[str], repo_url: str) -> str:
-    """The JSON the editor's start-up script reads: the site's stylesheets for the preview
-    and the table links; safe inside a <script type="application/json"> element."""
-    text = json.dumps({"previewStyles": list(stylesheets), "links": links(repo_url)},
-                      sort_keys=True)
+    """The JSON the editor's start-up script reads: the collections and the site's
+    stylesheets for the preview, and the table links; safe inside a
+    <script type="application/json"> element."""
+    text = json.dumps({"previewStyles": list(stylesheets), "links": links(repo_url),
+                       "collections": [name for name, _ in collection_types()]}, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -114,6 +115,12 @@ def test_a_session_made_in_the_form_passes_the_check(editor_tab, editor):
     page.locator('[id^="item-field-"]').last.fill("Say back what someone has told you.")
     page.locator('[id^="accessibility-field-"]').fill(
         "Online with captions; ask the learning circle for any other adjustment.")
+    preview = page.frame_locator("iframe").first
+    assert preview.locator("article.md-typeset h1").inner_text() == "Listening well in care"
+    styles = preview.locator('link[rel="stylesheet"]').evaluate_all(
+        "links => links.map(l => l.getAttribute('href'))")
+    assert any(re.fullmatch(r"\.\./assets/stylesheets/main\.\w+\.min\.css", s) for s in styles)
+    assert "../assets/commons.css" in styles
     _publish(page)
     page.get_by_text("Entry saved").wait_for()
     made = commons / "content" / "sessions" / "listening-well-in-care.md"
