@@ -10,7 +10,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
-from commons import a11y_statement, admin_config, csp, export, rendered_check, search, structured_data
+from commons import a11y_statement, csp, export, rendered_check, search, structured_data
+from commons import admin_config
 from commons import settings as build_settings
 from commons import git_dates, page_info
 from commons.build_state import STATE
@@ -124,16 +125,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def _write_editor(site: Path, config: MkDocsConfig) -> None:
     """site/admin/: the browser editor, its config made from the schemas (admin_config)."""
+    auth = (config.extra.get("commons") or {}).get("editor_auth_url")
     made = admin_config.config(admin_config.choices_from(STATE.loaded.commons),
                                repo=config.repo_name, site_url=config.site_url,
-                               auth_base_url=config.extra["commons"].get("editor_auth_url"))
-    styles = [f"../{p.relative_to(site).as_posix()}"
-              for p in sorted(site.glob("assets/stylesheets/main.*.min.css"))]
-    styles += [f"../{href}" for href in config.extra_css]
-    settings = admin_config.page_settings(styles, config.repo_url)
-    for name, data in admin_config.site_files(TOOLS, admin_config.to_yaml(made),
-                                              settings).items():
-        (site / "admin").mkdir(exist_ok=True)
+                               auth_base_url=auth)
+    styles = admin_config.preview_styles(site, config.extra_css)
+    files = admin_config.site_files(TOOLS, admin_config.to_yaml(made),
+                                    admin_config.page_settings(styles, config.repo_url))
+    (site / "admin").mkdir(exist_ok=True)
+    for name, data in files.items():
         (site / "admin" / name).write_bytes(data)
 
 

@@ -88,3 +88,16 @@ def test_every_field_has_a_hint_from_its_schema_description():
     for collection in _config()["collections"]:
         missing = [f["name"] for f in _all_fields(collection["fields"]) if not f.get("hint")]
         assert missing == [], f"{collection['name']}: no help= in schema.py for {missing}"
+
+
+def test_only_teachers_who_agreed_to_be_listed_are_offered_and_tables_are_not_forms(mini):
+    from commons.pipeline import load
+
+    choices = admin_config.choices_from(load(mini).commons)
+    assert [row_id for row_id, _ in choices["teachers"]] == ["ada-brook", "ben-carr"]
+    assert set(choices) == {"topics", "legislation", "qualifications", "pages", "teachers",
+                            "partners", "regions"}
+    folders = [c["folder"] for c in _config()["collections"]]
+    assert not [f for f in folders if not f.startswith("content/")], "no table is editable"
+    titles = [link["title"] for link in admin_config.links("https://github.com/o/r")]
+    assert titles == ["How to change a table", "Table columns", "Add me as a teacher"]

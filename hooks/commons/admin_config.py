@@ -6,7 +6,8 @@ collection over `content/<folder>`; each field gets a widget from its kind, its 
 name, its hint from the same `help=` text that CONTRIBUTING.md documents, its required flag,
 and, where the kind has them, its limits, pattern and allowed values. An id of a row in a data
 table is picked from the rows, never typed. Nothing here is written by hand, so the forms
-cannot drift from the checks.
+cannot drift from the checks. Only `preview_styles` and `site_files` touch files: they list the built
+stylesheets and the files that go into site/admin/.
 """
 
 from __future__ import annotations
@@ -17,15 +18,14 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
-from .fields import (Boolean, Choice, Date, Field, Group, Integer, Kind, ListOf,
-                     Ref, Text, Url)
+from .fields import Boolean, Choice, Date, Field, Group, Integer, Kind, ListOf, Ref, Text, Url
 from .schema import CONTENT_FOLDERS, SCHEMAS
 
 # Plain pages have no folder of their own; the editor offers the about pages.
 PAGE_FOLDER = "about"
 # The body of a page is not front matter: it is the one field the schemas do not list.
 BODY_FIELD = "body"
-# Tables whose ids fields refer to, and the record attribute that names a row.
+# The attribute that names a row in a choice list (teachers have names, pages titles).
 _ROW_LABELS = ("name", "title")
 # Text up to this length is one line in the form; longer text gets a text area.
 _ONE_LINE = 120
@@ -113,7 +113,8 @@ def field(spec: Field, choices: Mapping[str, Iterable[tuple[str, str]]]) -> dict
 def _collection(folder: str, content_type: str,
                 choices: Mapping[str, Iterable[tuple[str, str]]]) -> dict[str, Any]:
     fields = [field(spec, choices) for spec in SCHEMAS[content_type]]
-    fields.append({"name": BODY_FIELD, "label": "Page text", "widget": "markdown", "required": False,
+    fields.append({"name": BODY_FIELD, "label": "Page text", "widget": "markdown",
+                   "required": False,
                    "hint": "The page itself, under the front matter, in Markdown."})
     return {"name": folder, "label": label(folder), "label_singular": label(content_type),
             "folder": f"content/{folder}", "create": True, "extension": "md",
@@ -193,6 +194,13 @@ def links(repo_url: str) -> list[dict[str, str]]:
     """The links the editor shows beside its collections: each table's how-to."""
     base = repo_url.rstrip("/") + "/"
     return [{"id": key, "title": title, "url": base + path} for key, title, path in TABLE_LINKS]
+
+
+def preview_styles(site: Path, extra_css: Iterable[str]) -> list[str]:
+    """The built site's stylesheets, Material's first, as addresses from /admin/."""
+    material = [p.relative_to(site).as_posix()
+                for p in sorted(site.glob("assets/stylesheets/main.*.min.css"))]
+    return [f"../{href}" for href in [*material, *extra_css]]
 
 
 def page_settings(stylesheets: Iterable[str], repo_url: str) -> str:
