@@ -6,8 +6,8 @@ collection over `content/<folder>`; each field gets a widget from its kind, its 
 name, its hint from the same `help=` text that CONTRIBUTING.md documents, its required flag,
 and, where the kind has them, its limits, pattern and allowed values. An id of a row in a data
 table is picked from the rows, never typed. Nothing here is written by hand, so the forms
-cannot drift from the checks. Only `preview_styles` and `site_files` touch files: they list the built
-stylesheets and the files that go into site/admin/.
+cannot drift from the checks. Only `preview_styles` and `site_files` touch files: they list
+the built stylesheets and the files that go into site/admin/.
 """
 
 from __future__ import annotations
