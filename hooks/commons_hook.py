@@ -126,9 +126,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 def _write_editor(site: Path, config: MkDocsConfig) -> None:
     """site/admin/: the browser editor, its config made from the schemas (admin_config)."""
     auth = (config.extra.get("commons") or {}).get("editor_auth_url")
+    local = admin_config.LOCAL_BACKEND_URL if STATE.previewing else None  # make edit
     made = admin_config.config(admin_config.choices_from(STATE.loaded.commons),
                                repo=config.repo_name, site_url=config.site_url,
-                               auth_base_url=auth)
+                               auth_base_url=auth, local_backend_url=local)
     styles = admin_config.preview_styles(site, config.extra_css)
     files = admin_config.site_files(TOOLS, admin_config.to_yaml(made),
                                     admin_config.page_settings(styles, config.repo_url))

@@ -1,7 +1,7 @@
 """Screenshots of the browser editor for README.md and CONTRIBUTING.md, into docs/editor/.
 
-Run after `make build`: serves site/ and the local editor (decap-server over this folder,
-which only reads here) and photographs the sign-in page and a new session's form.
+Run after `make build`: serves a copy of site/ with the local editor (decap-server over this
+folder; nothing is saved) and photographs the sign-in page and a new session's form.
 """
 
 from __future__ import annotations
@@ -9,12 +9,15 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 from pathlib import Path
 
+import yaml
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,11 +26,17 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 def main() -> None:
+    site = Path(tempfile.mkdtemp()) / "site"
+    shutil.copytree(ROOT / "site", site)
+    config = site / "admin" / "config.yml"
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["local_backend"] = {"url": "http://127.0.0.1:8081/api/v1"}  # as `make edit`
+    config.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(http.server.SimpleHTTPRequestHandler,
-                                            directory=str(ROOT / "site")))
+                                            directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    with socket.socket() as probe:  # the generated config expects decap-server on 8081
+    with socket.socket() as probe:
         if probe.connect_ex(("127.0.0.1", 8081)) == 0:
             raise SystemExit("port 8081 is in use: stop `make edit` first")
     editor = subprocess.Popen(["node", str(ROOT / "node_modules/decap-server/dist/index.js")],
@@ -55,6 +64,7 @@ def main() -> None:
         editor.terminate()
         editor.wait(timeout=10)
         server.shutdown()
+        shutil.rmtree(site.parent)
 
 
 if __name__ == "__main__":

@@ -160,10 +160,12 @@ def _refs(fields: Iterable[Field]) -> Iterable[Ref]:
 
 
 def config(choices: Mapping[str, Iterable[tuple[str, str]]], *, repo: str, branch: str = "main",
-           auth_base_url: str | None = None, site_url: str | None = None) -> dict[str, Any]:
+           auth_base_url: str | None = None, site_url: str | None = None,
+           local_backend_url: str | None = None) -> dict[str, Any]:
     """The whole configuration: the GitHub backend with the editorial workflow and open
-    authoring (so that saving opens a pull request), the local backend for a contributor's
-    own machine, the media folder and the collections."""
+    authoring (so that saving opens a pull request), the media folder and the collections;
+    with `local_backend_url` (the preview, `make edit`), the local editor server too. The
+    published site has none, so its editor never looks for a server on the reader's machine."""
     backend: dict[str, Any] = {"name": "github", "repo": repo, "branch": branch,
                                "open_authoring": True, "squash_merges": True,
                                "cms_label_prefix": "editor/"}
@@ -172,13 +174,14 @@ def config(choices: Mapping[str, Iterable[tuple[str, str]]], *, repo: str, branc
     made: dict[str, Any] = {
         "backend": backend,
         "publish_mode": "editorial_workflow",
-        "local_backend": {"url": LOCAL_BACKEND_URL},
         "media_folder": "content/about/images",
         "public_folder": "/about/images",
         "search": False,
         "show_preview_links": False,
         "collections": collections(choices),
     }
+    if local_backend_url:
+        made["local_backend"] = {"url": local_backend_url}
     if site_url:
         made["site_url"] = made["display_url"] = site_url
     return made
