@@ -3,6 +3,9 @@ its kind's widget, hint and limits, and nothing appears that the schemas do not 
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import yaml
 
 from commons import admin_config, schema
@@ -101,3 +104,22 @@ def test_only_teachers_who_agreed_to_be_listed_are_offered_and_tables_are_not_fo
     assert not [f for f in folders if not f.startswith("content/")], "no table is editable"
     titles = [link["title"] for link in admin_config.links("https://github.com/o/r")]
     assert titles == ["How to change a table", "Table columns", "Add me as a teacher"]
+
+
+def _guide_rows() -> dict[tuple[str, bool], str]:
+    """CONTRIBUTING.md's description of each front-matter field, without code marks."""
+    guide = (Path(__file__).resolve().parent.parent / "CONTRIBUTING.md").read_text("utf-8")
+    rows = re.finditer(r"^\| `([a-z_]+)`( \(in a step\))? \| [^|]* \| (.*) \|$", guide, re.M)
+    return {(m.group(1), bool(m.group(2))): m.group(3).replace("`", "") for m in rows}
+
+
+def test_each_hint_is_the_description_contributing_gives_for_its_field():
+    rows, differ = _guide_rows(), []
+    for content_type, fields in schema.SCHEMAS.items():
+        for spec in fields:
+            steps = spec.kind.fields if isinstance(spec.kind, Group) else ()
+            for item, in_step in [(spec, False), *((s, True) for s in steps)]:
+                row = rows.get((item.name, in_step and item.name == "title"), "")
+                if item.help not in row:
+                    differ.append(f"{content_type} {item.name}: {item.help!r} / {row!r}")
+    assert differ == []
