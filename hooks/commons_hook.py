@@ -131,8 +131,9 @@ def _write_editor(site: Path, config: MkDocsConfig) -> None:
                                repo=config.repo_name, site_url=config.site_url,
                                auth_base_url=auth, local_backend_url=local)
     styles = admin_config.preview_styles(site, config.extra_css)
+    tables = STATE.loaded.commons.tables
     files = admin_config.site_files(TOOLS, admin_config.to_yaml(made),
-                                    admin_config.page_settings(styles, config.repo_url))
+                                    admin_config.page_settings(styles, config.repo_url, tables))
     (site / "admin").mkdir(exist_ok=True)
     for name, data in files.items():
         (site / "admin" / name).write_bytes(data)

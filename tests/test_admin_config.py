@@ -102,8 +102,14 @@ def test_only_teachers_who_agreed_to_be_listed_are_offered_and_tables_are_not_fo
                             "partners", "regions"}
     folders = [c["folder"] for c in _config()["collections"]]
     assert not [f for f in folders if not f.startswith("content/")], "no table is editable"
-    titles = [link["title"] for link in admin_config.links("https://github.com/o/r")]
-    assert titles == ["How to change a table", "Table columns", "Add me as a teacher"]
+    links = {link["title"]: link["url"]
+             for link in admin_config.links("https://github.com/o/r", ["teachers", "role_requirements"])}
+    guide = "https://github.com/o/r/blob/main/CONTRIBUTING.md#"
+    assert links == {"How to change a table": guide + "add-or-change-a-row-in-a-table",
+                     "role_requirements.csv": guide + "datarole_requirementscsv",
+                     "teachers.csv": guide + "datateacherscsv",
+                     "Add me as a teacher": "https://github.com/o/r/issues/new?"
+                                            "template=add-me-as-a-teacher.yml"}
 
 
 def _guide_rows() -> dict[tuple[str, bool], str]:

@@ -31,13 +31,11 @@ _ROW_LABELS = ("name", "title")
 _ONE_LINE = 120
 # Where the local editor server (decap-server) listens by default.
 LOCAL_BACKEND_URL = "http://127.0.0.1:8081/api/v1"
-# Tables stay spreadsheets: the editor links to their how-to and their columns instead,
-# and to the consent-worded form for adding a teacher (paths under the repository's address).
-TABLE_LINKS = (
-    ("tables", "How to change a table", "blob/main/CONTRIBUTING.md#add-or-change-a-row-in-a-table"),
-    ("columns", "Table columns", "blob/main/CONTRIBUTING.md#table-columns"),
-    ("teacher", "Add me as a teacher", "issues/new?template=add-me-as-a-teacher.yml"),
-)
+# Tables stay spreadsheets: the editor links to their how-to and to each table's columns
+# instead, and to the consent-worded form for adding a teacher (under the repository's address).
+GUIDE = "blob/main/CONTRIBUTING.md"
+HOWTO = (f"{GUIDE}#add-or-change-a-row-in-a-table", "How to change a table")
+TEACHER_FORM = ("issues/new?template=add-me-as-a-teacher.yml", "Add me as a teacher")
 # The editor's own files in the Decap CMS package: the bundle and the chunks it loads.
 BUNDLE = "node_modules/decap-cms/dist"
 SHELL = "editor"  # the page and start-up script the commons writes itself
@@ -193,10 +191,15 @@ def to_yaml(made: Mapping[str, Any]) -> str:
                                               width=100))
 
 
-def links(repo_url: str) -> list[dict[str, str]]:
-    """The links the editor shows beside its collections: each table's how-to."""
+def links(repo_url: str, tables: Iterable[str]) -> list[dict[str, str]]:
+    """The links the editor shows above its forms: the tables' how-to, the columns of each
+    table (CONTRIBUTING.md's heading `data/<table>.csv`, as GitHub anchors it) and the
+    teacher form."""
+    columns = [(f"{GUIDE}#data{table}csv", f"{table}.csv")  # GitHub keeps the '_'
+               for table in sorted(tables)]
     base = repo_url.rstrip("/") + "/"
-    return [{"id": key, "title": title, "url": base + path} for key, title, path in TABLE_LINKS]
+    return [{"title": title, "url": base + path}
+            for path, title in [HOWTO, *columns, TEACHER_FORM]]
 
 
 def preview_styles(site: Path, extra_css: Iterable[str]) -> list[str]:
@@ -206,11 +209,11 @@ def preview_styles(site: Path, extra_css: Iterable[str]) -> list[str]:
     return [f"../{href}" for href in [*material, *extra_css]]
 
 
-def page_settings(stylesheets: Iterable[str], repo_url: str) -> str:
+def page_settings(stylesheets: Iterable[str], repo_url: str, tables: Iterable[str]) -> str:
     """The JSON the editor's start-up script reads: the collections and the site's
     stylesheets for the preview, and the table links; safe inside a
     <script type="application/json"> element."""
-    text = json.dumps({"previewStyles": list(stylesheets), "links": links(repo_url),
+    text = json.dumps({"previewStyles": list(stylesheets), "links": links(repo_url, tables),
                        "collections": [name for name, _ in collection_types()]}, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
