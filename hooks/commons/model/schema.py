@@ -60,8 +60,8 @@ _STEP = (
     Field("resources", ListOf(Ref(table="pages"), min_items=0), required=False,
           help="ids of pages (sessions, toolkits, policies) that help with this step"),
     Field("legislation", ListOf(Ref(table="legislation"), min_items=0), required=False,
-          help="ids from data/legislation.csv that this step teaches; each must be in force "
-               "in the pathway's nations"),
+          help="ids from data/legislation.csv that the policy answers to, or the session or "
+               "step teaches"),
 )
 
 NATION_NAMES = ("England", "Scotland", "Wales", "Northern Ireland", "UK")
@@ -75,7 +75,8 @@ PAGE = (  # a plain page: the common fields, only a title and summary required
 
 POLICY = COMMON + _REVIEWED + (
         Field("legislation", ListOf(Ref(table="legislation"), min_items=0),
-              help="ids from data/legislation.csv that the policy answers to"),
+              help="ids from data/legislation.csv that the policy answers to, or the session "
+                   "or step teaches"),
 )
 
 PATHWAY = COMMON + (
@@ -83,8 +84,8 @@ PATHWAY = COMMON + (
         Field("total_credits", Integer(maximum=2000), required=False,
               help="the credits of all steps added up; the check adds them up too"),
         Field("nations", ListOf(Choice(values=NATION_NAMES)), required=False,
-              help="where the pathway applies: England, Scotland, Wales, Northern Ireland or "
-                   "UK; leave out for everywhere"),
+              help="where the pathway applies: [Scotland], [England], or [UK] for "
+                   "everywhere"),
 )
 
 TOOLKIT = COMMON + _REVIEWED + (
@@ -113,8 +114,8 @@ SESSION = COMMON + (
         Field("qualification", Ref(table="qualifications"), required=False,
               help="the qualification id from data/qualifications.csv it leads to"),
         Field("legislation", ListOf(Ref(table="legislation"), min_items=0), required=False,
-              help="ids from data/legislation.csv that the session teaches; each must be in "
-                   "force in the nations of the session's regions"),
+              help="ids from data/legislation.csv that the policy answers to, or the session "
+                   "or step teaches"),
         Field("learning_outcomes", ListOf(Text(min_length=10, max_length=300)),
               help="what people will know or be able to do afterwards"),
         Field("accessibility", Text(min_length=20, max_length=800),

@@ -44,6 +44,9 @@ from commons.search import fields as search_fields
 from commons.search import index as search_index
 
 log = logging.getLogger("mkdocs.plugins.commons")
+# The project this code belongs to: its node_modules holds the editor's bundle, whichever
+# commons is being built.
+PROJECT = Path(__file__).resolve().parents[3]
 _ATTRIBUTE = "commons_site"  # where the Site sits on the build's config
 _LINK_WARNING = re.compile(r"^Doc file '(?P<src>[^']+)' contains (?P<rest>.*?'(?P<link>[^']+)'.*)$",
                            re.DOTALL)
@@ -226,7 +229,7 @@ def _write_editor(site_dir: Path, config: MkDocsConfig) -> None:
     styles = admin_config.preview_styles(site_dir, config.extra_css)
     settings = admin_config.page_settings(styles, config.repo_url, commons.tables)
     try:
-        files = admin_config.site_files(site.build.root, admin_config.to_yaml(made), settings)
+        files = admin_config.site_files(PROJECT, admin_config.to_yaml(made), settings)
     except FileNotFoundError as error:
         raise PluginError(str(error)) from error
     (site_dir / "admin").mkdir(exist_ok=True)
