@@ -166,8 +166,8 @@ def test_the_built_editor_is_noindex_has_its_own_policy_and_is_left_out(shipped_
     assert (admin / "decap-cms.js").is_file() and not list(admin.glob("*.map"))
     generated = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
     assert [c["folder"] for c in generated["collections"]] == [
-        "content/pathways", "content/policies", "content/sessions", "content/toolkits",
-        "content/about"]
+        "content/pathways", "content/sessions", "content/policies", "content/toolkits",
+        "content/about"]  # the order of the content-type table
     for listing in ("sitemap.xml", "feed.xml"):
         assert "/admin/" not in (shipped_site / listing).read_text(encoding="utf-8")
     fragments = [gzip.decompress(f.read_bytes())
