@@ -6,10 +6,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 INSTALLED := $(VENV)/.installed
+# The editor's bundle (Decap CMS) and decap-server, pinned in package-lock.json.
+NODE := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test bench new clean setup browser audit screenshots
+.PHONY: serve edit build check test bench new clean setup browser audit screenshots
 
 setup: $(INSTALLED)
 
@@ -18,11 +20,23 @@ $(INSTALLED): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@
 
-serve: $(INSTALLED)
+$(NODE): package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+serve: $(INSTALLED) $(NODE)
 	$(PY) scripts/build.py
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(INSTALLED)
+# The preview and the browser editor together: the editor writes straight into content/.
+edit: $(INSTALLED) $(NODE)
+	@echo "Editor: open http://127.0.0.1:8000/admin/ and choose Login (the preview is http://127.0.0.1:8000/)."
+	@PORT=8081 BIND_HOST=127.0.0.1 GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn \
+	  node node_modules/decap-server/dist/index.js & server=$$!; \
+	  trap 'kill $$server' EXIT INT TERM; \
+	  $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(INSTALLED) $(NODE)
 	$(PY) scripts/build.py
 
 check: $(INSTALLED)

@@ -57,16 +57,22 @@ def site_built_on(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture
-def tab_for_site(browser):
-    """A watched tab on another built site: tab_for_site(site_dir)."""
+def tab_at(browser):
+    """A watched tab on a site served at another address: tab_at(base_url)."""
     with contextlib.ExitStack() as stack:
-        def open_for(site: Path) -> Tab:
-            base = stack.enter_context(serve(site))
+        def open_at(base: str) -> Tab:
             generator = _open_tab(browser, base, viewport={"width": 1280, "height": 900})
             stack.callback(generator.close)
             return next(generator)
 
-        yield open_for
+        yield open_at
+
+
+@pytest.fixture
+def tab_for_site(tab_at):
+    """A watched tab on another built site, served for the test: tab_for_site(site_dir)."""
+    with contextlib.ExitStack() as stack:
+        yield lambda site: tab_at(stack.enter_context(serve(site)))
 
 
 @pytest.fixture(scope="session")

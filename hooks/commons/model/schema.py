@@ -5,6 +5,8 @@ The types themselves (folder, labels, what each takes part in) are in `types.py`
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from commons.core.hints import nearest
 from commons.core.problems import Problem
 from commons.load.frontmatter import Mapping
@@ -54,69 +56,72 @@ _STEP = (
     Field("title", Text(max_length=90, plain=True), help="the step, in a few words"),
     Field("description", Text(min_length=20, max_length=600), help="what happens in this step"),
     Field("qualification", Ref(table="qualifications"), required=False,
-          help="the qualification id this step leads to, from data/qualifications.csv"),
+          help="the qualification id from data/qualifications.csv it leads to"),
     Field("resources", ListOf(Ref(table="pages"), min_items=0), required=False,
           help="ids of pages (sessions, toolkits, policies) that help with this step"),
     Field("legislation", ListOf(Ref(table="legislation"), min_items=0), required=False,
-          help="ids from data/legislation.csv that this step teaches; each must be in force "
-               "in the pathway's nations"),
+          help="ids from data/legislation.csv that the policy answers to, or the session or "
+               "step teaches"),
 )
 
 NATION_NAMES = ("England", "Scotland", "Wales", "Northern Ireland", "UK")
 
-PAGE = (
-        Field("title", Text(max_length=90, plain=True)),
-        Field("summary", Text(min_length=20, max_length=300)),
-        Field("audience", ListOf(Choice(values=AUDIENCES)), required=False),
-        Field("topics", ListOf(Ref(table="topics")), required=False),
-        Field("owner", Text(max_length=80), required=False),
-        Field("download", Boolean(), required=False),
-        Field("keywords", ListOf(Text(max_length=80)), required=False),
+PAGE = (  # a plain page: the common fields, only a title and summary required
+        *(replace(spec, required=False) if spec.name not in ("title", "summary") else spec
+          for spec in COMMON),
         Field("hide", ListOf(Choice(values=("navigation", "toc", "footer", "feedback"))),
-              required=False),
+              required=False, help="parts of the page to hide"),
 )
 
 POLICY = COMMON + _REVIEWED + (
         Field("legislation", ListOf(Ref(table="legislation"), min_items=0),
-              help="ids from data/legislation.csv that this policy answers to"),
+              help="ids from data/legislation.csv that the policy answers to, or the session "
+                   "or step teaches"),
 )
 
 PATHWAY = COMMON + (
         Field("steps", Group(fields=_STEP), help="the steps, in order"),
         Field("total_credits", Integer(maximum=2000), required=False,
-              help="the credits of all steps added up; the build checks the sum"),
+              help="the credits of all steps added up; the check adds them up too"),
         Field("nations", ListOf(Choice(values=NATION_NAMES)), required=False,
-              help="where the pathway applies: England, Scotland, Wales, Northern Ireland or "
-                   "UK; leave out for everywhere"),
+              help="where the pathway applies: [Scotland], [England], or [UK] for "
+                   "everywhere"),
 )
 
 TOOLKIT = COMMON + _REVIEWED + (
-        Field("version", Text(max_length=20), help="the toolkit's version, e.g. \"1.2\""),
+        Field("version", Text(max_length=20),
+              help="the toolkit's version in quotes, e.g. \"1.2\""),
         Field("cards", Boolean(), required=False,
-              help="true for a card pack: each card an H3 heading, e.g. '### KC 1 Purpose'"),
+              help="true for a card pack: each card an H3 heading, e.g. ### KC 1 Purpose"),
 )
 
 SESSION = COMMON + (
-        Field("kind", Choice(values=SESSION_KINDS)),
-        Field("format", Choice(values=SESSION_FORMATS)),
+        Field("kind", Choice(values=SESSION_KINDS), help="what kind of session it is"),
+        Field("format", Choice(values=SESSION_FORMATS),
+              help="in person, online or blended"),
         Field("duration_minutes", Integer(minimum=15, maximum=60 * 24 * 30),
-              help="how long the session (or each part of a series) lasts, in minutes"),
-        Field("sessions_in_series", Integer(minimum=1, maximum=52), required=False),
-        Field("capacity", Integer(minimum=1, maximum=2000), required=False),
+              help="how long the session, or each part of a series, lasts, in minutes"),
+        Field("sessions_in_series", Integer(minimum=1, maximum=52), required=False,
+              help="how many parts a series has"),
+        Field("capacity", Integer(minimum=1, maximum=2000), required=False,
+              help="how many people can take part"),
         Field("facilitators", ListOf(Ref(table="teachers"), min_items=0),
               help="teacher ids from data/teachers.csv"),
         Field("partners", ListOf(Ref(table="partners"), min_items=0),
               help="partner ids from data/partners.csv"),
         Field("regions", ListOf(Ref(table="regions"), min_items=0), required=False,
               help="region ids where it runs in person; leave out for online only"),
-        Field("qualification", Ref(table="qualifications"), required=False),
+        Field("qualification", Ref(table="qualifications"), required=False,
+              help="the qualification id from data/qualifications.csv it leads to"),
         Field("legislation", ListOf(Ref(table="legislation"), min_items=0), required=False,
-              help="ids from data/legislation.csv that the session teaches; each must be in "
-                   "force in the nations of the session's regions"),
-        Field("learning_outcomes", ListOf(Text(min_length=10, max_length=300))),
+              help="ids from data/legislation.csv that the policy answers to, or the session "
+                   "or step teaches"),
+        Field("learning_outcomes", ListOf(Text(min_length=10, max_length=300)),
+              help="what people will know or be able to do afterwards"),
         Field("accessibility", Text(min_length=20, max_length=800),
               help="how the session is made accessible, and how to ask for adjustments"),
-        Field("booking", Url(schemes=("https", "mailto")), required=False),
+        Field("booking", Url(schemes=("https", "mailto")), required=False,
+              help="an https:// link or a mailto: address to book"),
 )
 
 

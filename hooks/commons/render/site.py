@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from commons import export
 from commons.core.problems import Problem, errors, format_problems
-from commons.generate import a_to_z
+from commons.generate import a_to_z, admin_config
 from commons.generate.additions import apply
 from commons.load import git_dates
 from commons.load.config_check import key_lines
@@ -44,6 +44,9 @@ from commons.search import fields as search_fields
 from commons.search import index as search_index
 
 log = logging.getLogger("mkdocs.plugins.commons")
+# The project this code belongs to: its node_modules holds the editor's bundle, whichever
+# commons is being built.
+PROJECT = Path(__file__).resolve().parents[3]
 _ATTRIBUTE = "commons_site"  # where the Site sits on the build's config
 _LINK_WARNING = re.compile(r"^Doc file '(?P<src>[^']+)' contains (?P<rest>.*?'(?P<link>[^']+)'.*)$",
                            re.DOTALL)
@@ -205,11 +208,33 @@ def finish_template(output: str, template_name: str, config: MkDocsConfig) -> st
 
 
 def index_search(config: MkDocsConfig) -> None:
-    """on_post_build: the Pagefind index of the built pages."""
+    """on_post_build: the Pagefind index of the built pages, then the browser editor in
+    site/admin/ (after indexing, so that it is never searched)."""
     try:
         search_index.index_site(Path(config.site_dir))
     except search_index.SearchIndexError as error:
         raise PluginError(str(error)) from error
+    _write_editor(Path(config.site_dir), config)
+
+
+def _write_editor(site_dir: Path, config: MkDocsConfig) -> None:
+    """site/admin/: the editor, its configuration made from the schemas (admin_config)."""
+    site = site_of(config)
+    commons = site.build.commons
+    auth = (config.extra.get("commons") or {}).get("editor_auth_url")
+    local = admin_config.LOCAL_BACKEND_URL if site.previewing else None  # make edit
+    made = admin_config.config(admin_config.choices_from(commons), repo=config.repo_name,
+                               site_url=config.site_url, auth_base_url=auth,
+                               local_backend_url=local)
+    styles = admin_config.preview_styles(site_dir, config.extra_css)
+    settings = admin_config.page_settings(styles, config.repo_url, commons.tables)
+    try:
+        files = admin_config.site_files(PROJECT, admin_config.to_yaml(made), settings)
+    except FileNotFoundError as error:
+        raise PluginError(str(error)) from error
+    (site_dir / "admin").mkdir(exist_ok=True)
+    for name, data in files.items():
+        (site_dir / "admin" / name).write_bytes(data)
 
 
 def _page_info(page: MkDocsPage, config: MkDocsConfig) -> page_info.PageInfo:
