@@ -22,7 +22,7 @@ from commons.generate import GeneratedFile, a_to_z, generate_all
 from commons.generate.additions import Addition, apply, page_additions
 from commons.load import git_dates
 from commons.load.config_check import config_problems, key_lines, read_config
-from commons.load.content_files import outside_links, site_files
+from commons.load.content_files import content_problems, site_files
 from commons.load.pages import read_pages
 from commons.load.settings import Settings, from_config
 from commons.load.tables import load_package
@@ -71,7 +71,7 @@ def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = No
                 + [p.coded(rules.FRONT_MATTER.code) for p in file_problems]
                 + [p.coded(rules.FIELDS.code) for p in field_problems]
                 + [p.coded(rules.CONTENT_FILES.code)
-                   for p in outside_links(content_dir, content_label)]
+                   for p in content_problems(content_dir, content_label, _theme_dirs(root, settings))]
                 + rules.run_rules(commons, settings))
     # The generators need a sound model; until it is, links are checked against what is
     # known: the authored pages and files.
@@ -151,6 +151,10 @@ class Build:
         problems = [p.coded(rules.GENERATED.code) for p in problems]
         self.generated = {item.src_uri: item for item in made}
         return made, problems
+
+
+def _theme_dirs(root: Path, settings: Settings) -> tuple[Path, ...]:
+    return (root / settings.theme_dir,) if settings.theme_dir else ()
 
 
 def _order(p: Problem) -> tuple:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from commons.core.markup import md_text
@@ -77,13 +78,31 @@ def public_package(commons: Commons, settings: Settings) -> list[tuple[dict[str,
         if item["name"] == "events":
             schema = {**schema, "foreignKeys": [*schema.get("foreignKeys", []), SESSION_KEY]}
         published.append((_resource(item["name"], item["path"], schema,
-                                    item.get("licenses")), text))
+                                    item.get("licenses")), formula_safe(text)))
     if "events" in {item["name"] for item in commons.resources}:
         events = next(item for item in commons.resources if item["name"] == "events")
         published.append((_resource("sessions", "sessions.csv", SESSIONS_SCHEMA,
                                     events.get("licenses")),
-                          _sessions_csv(commons, settings)))
+                          formula_safe(_sessions_csv(commons, settings))))
     return published
+
+
+# A cell a spreadsheet would run as a formula (OWASP's CSV injection list); a number such as
+# -3 or +44 is data, not a formula, and stays as it is.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def formula_safe(text: str) -> str:
+    """The CSV with every cell that a spreadsheet would read as a formula made plain text,
+    by a leading apostrophe, as OWASP advises for CSV files people open in spreadsheets."""
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not any(cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell)
+               for row in rows for cell in row):
+        return text
+    safe = [["'" + cell if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell)
+             else cell for cell in row] for row in rows]
+    return _csv(safe[0], safe[1:]) if safe else text
 
 
 def descriptor_json(settings: Settings, resources: list[dict[str, Any]]) -> str:
@@ -110,6 +129,10 @@ def open_data_page(resources: list[dict[str, Any]], settings: Settings,
         "[Frictionless Data](https://frictionlessdata.io/) package, so tools can check and "
         "load it; `frictionless validate datapackage.json` checks the lot.", "",
         "## Licence", "", *licence_lines(resources, settings, pages), "",
+        "## Safe to open in a spreadsheet", "",
+        "A cell that a spreadsheet would run as a formula (one starting with =, +, -, @ or a "
+        "tab, unless it is a number) is published with an apostrophe in front, so that it "
+        "shows as the text it is and never runs.", "",
         "## What is not here", "",
         "Only people who agreed to be listed appear, with the details they agreed to share. "
         "Consent records, private contact details and people who chose not to be listed are "

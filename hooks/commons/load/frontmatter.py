@@ -8,7 +8,9 @@ explain YAML 1.1 surprises (`no` read as false, `012` read as 10).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -112,8 +114,19 @@ def parse(path: str, text: str) -> Document:
         return Document(Mapping(), "", body_line, [Problem(
             path, 1, message="the front matter is never closed",
             hint="add a line '---' after the last field")])
+    alias = _alias_line(header) if ("&" in header or "*" in header) else None
+    if alias:
+        return Document(Mapping(), body, body_line, [Problem(
+            path, alias, message="front matter may not use YAML anchors or aliases (& and *)",
+            hint="write each value out in full; put text that starts with & or * in quotes")])
     try:
         meta = _load(header)
+    except yaml.reader.ReaderError as error:  # a character YAML refuses to read at all
+        line = header[:error.position].count("\n") + 2
+        return Document(Mapping(), body, body_line, [Problem(
+            path, line, message=f"the front matter holds the control character "
+                                f"U+{error.character:04X}, which no reader sees",
+            hint="delete it: copy the text again from its source as plain text, or retype it")])
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
@@ -128,6 +141,19 @@ def parse(path: str, text: str) -> Document:
             path, 2, message="front matter must be a list of 'field: value' lines",
             hint="write each field on its own line as 'name: value'")])
     return Document(meta, body, body_line)
+
+
+def _alias_line(header: str) -> int | None:
+    """The file line of the first anchor, alias or merge key: one small page of aliases can
+    expand into gigabytes ("billion laughs"), so none is read at all. The scanner only
+    tokenises, which takes time linear in the text."""
+    try:
+        for token in yaml.scan(header, Loader=_LOADERS[0]):
+            if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                return token.start_mark.line + 2
+    except yaml.YAMLError:
+        return None  # the loader reports the broken YAML itself, or the character
+    return None
 
 
 def _load(header: str):
@@ -148,3 +174,16 @@ def _read(loader_class: type, header: str):
         return loader.get_single_data()
     finally:
         loader.dispose()
+
+
+def strings(value: Any, line: int = 1) -> Iterator[tuple[int, str]]:
+    """Every text value in front matter with the file line of the key it belongs to."""
+    if isinstance(value, dict):
+        lines = getattr(value, "lines", {})
+        for key, item in value.items():
+            yield from strings(item, lines.get(key, line))
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item, line)
+    elif isinstance(value, str):
+        yield line, value

@@ -43,6 +43,7 @@ class Settings:
     organisation: Organisation = Organisation()
     sample_data: bool = False  # the people, events and venues are examples
     publish: bool = False  # `make check --publish`: refuse what is not ready to publish
+    theme_dir: str = ""  # the theme's overrides (custom_dir), whose files content/ may not shadow
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False,
                                   repr=False)  # a key of mkdocs.yml ("extra.commons.x"): line
     refused: tuple[Problem, ...] = field(default=(), compare=False, hash=False, repr=False)
@@ -78,6 +79,7 @@ def from_config(config: dict[str, Any], lines: dict[str, int] | None = None) -> 
     organisation = _organisation(extra.get("organisation"), refused, lines)
     contacts = tuple(str(v) for v in extra.get("public_contacts") or ())
     return Settings(
+        theme_dir=_custom_dir(config),
         today=build_date(),
         site_url=config.get("site_url") or "",
         repo_url=config.get("repo_url") or "",
@@ -122,3 +124,11 @@ def normalised_contact(value: str) -> str:
     a phone number as its digits."""
     value = value.strip().lower().removeprefix("mailto:")
     return value if "@" in value else re.sub(r"\D", "", value)
+
+
+def _custom_dir(config: dict[str, Any]) -> str:
+    """The theme's custom_dir: MkDocs gives it resolved; mkdocs.yml as read, as written."""
+    theme = config.get("theme")
+    if isinstance(theme, dict):
+        return str(theme.get("custom_dir") or "")
+    return str(getattr(theme, "custom_dir", None) or "")

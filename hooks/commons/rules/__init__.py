@@ -15,6 +15,7 @@ from commons.core.problems import Problem
 from commons.load.settings import Settings
 from commons.model.records import Commons
 from commons.rules import (
+    clean_text,
     credits,
     downloads,
     events,
@@ -57,8 +58,9 @@ FIELDS = Rule(
     "from the folder), its file name as an id, and each id used once",
     "add, correct or remove the field named; rename a file whose name is not an id")
 CONTENT_FILES = Rule(
-    "CM005", "content files", "no file under content/ is a link to a file outside it",
-    "copy the file into content/ instead of linking to it")
+    "CM005", "content files", "content/ holds only pages (.md) and, in a page's folder, "
+    "pictures (PNG, JPEG, GIF, WebP) and PDFs: no other type, no SVG, no symbolic link, no "
+    "file that would replace one of the theme's", "rename, convert or remove the file named")
 REFERENCES = Rule(
     "CM101", "references", "every id named in front matter is a row of its table or a page",
     "correct the id; the message suggests the nearest", references.reference_rule)
@@ -82,6 +84,10 @@ NATIONS = Rule(
     "regulators and qualifications in force in the nation where they apply, and every list of "
     "nations names England, Scotland, Wales, Northern Ireland or UK",
     "cite the law of that nation; the message lists the laws that fit", nations.nations_rule)
+CLEAN_TEXT = Rule(
+    "CM108", "clean text", "no control character (but tab and line end) and no unclosed "
+    "right-to-left or left-to-right control in front matter, page text or table cells",
+    "delete the character: copy the text again as plain text", clean_text.clean_text_rule)
 LINKS = Rule(
     "CM106", "links", "every link and image in a page leads to a page, a file or a place on "
     "a page that the site will have (authored or made by the build), and every address out "
@@ -125,7 +131,7 @@ PUBLISH = Rule(
 
 RULES: tuple[Rule, ...] = (
     SETTINGS, FRONT_MATTER, TABLES, FIELDS, CONTENT_FILES, REFERENCES, TEACHER_LISTS, CREDITS,
-    EVENTS, RESERVED_IDS, NATIONS, LINKS, READABILITY, HTML, PERSONAL_DATA, DOWNLOADS,
+    EVENTS, RESERVED_IDS, NATIONS, CLEAN_TEXT, LINKS, READABILITY, HTML, PERSONAL_DATA, DOWNLOADS,
     OVERDUE, GENERATED, RENDERED, PUBLISH,
 )
 

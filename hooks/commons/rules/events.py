@@ -10,6 +10,8 @@ from commons.load.settings import Settings
 from commons.model.events import BLENDED, IN_PERSON, LONDON
 from commons.model.records import Commons
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # what calendars and pages can show; beyond is a typing slip
+
 
 def events_rule(commons: Commons, settings: Settings) -> list[Problem]:
     """Rules a Table Schema cannot say: the session exists, end after start, a real local
@@ -24,6 +26,11 @@ def events_rule(commons: Commons, settings: Settings) -> list[Problem]:
         if event.session not in sessions:
             problem("session", f"'{event.session}' is not a session page id",
                     nearest(event.session, sessions))
+        for name in ("start", "end"):
+            year = getattr(event, name).year
+            if not FIRST_YEAR <= year <= LAST_YEAR:
+                problem(name, f"the year {year} is outside {FIRST_YEAR} to {LAST_YEAR}",
+                        "check the date: write it as YYYY-MM-DDTHH:MM, e.g. 2027-07-20T09:00")
         if event.end <= event.start:
             problem("end", "the event ends before it starts",
                     "write an end date and time after the start, e.g. 2027-07-20T13:00")

@@ -12,10 +12,11 @@ details and NHS numbers out of pages and data unless someone asked for them to b
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from commons.core.problems import Problem
+from commons.load.frontmatter import strings
 from commons.load.settings import Settings
 from commons.model.records import TEACHER_COLUMNS, Commons, Page
 
@@ -69,7 +70,7 @@ def scan_pages(pages: list[Page], allowed: frozenset[str]) -> list[Problem]:
     problems = []
     for page in pages:
         path = page.origin.path
-        for line, text in _front_matter_strings(page.meta):
+        for line, text in strings(page.meta):
             problems += _at(path, line, None, text, allowed)
         body, line, counted = page.body, page.body_line, 0
         for match in _MAY_HOLD_CONTACTS.finditer(body):
@@ -104,18 +105,6 @@ def _at(path: str, line: int | None, row: int | None, text: str, allowed: frozen
         column: str | None = None) -> list[Problem]:
     return [Problem(path, line=line, row=row, field=column, message=message, hint=hint)
             for message, hint in personal_data(text, allowed)]
-
-
-def _front_matter_strings(value: Any, line: int = 1) -> Iterator[tuple[int, str]]:
-    if isinstance(value, dict):
-        lines = getattr(value, "lines", {})
-        for key, item in value.items():
-            yield from _front_matter_strings(item, lines.get(key, line))
-    elif isinstance(value, list):
-        for item in value:
-            yield from _front_matter_strings(item, line)
-    elif isinstance(value, str):
-        yield line, value
 
 
 def column_problems(tables: dict[str, list[dict[str, Any]]], data_label: str) -> list[Problem]:

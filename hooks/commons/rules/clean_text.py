@@ -1,0 +1,66 @@
+"""Clean text: no control character (other than tab and line end) and no unbalanced
+bidirectional control anywhere a reader or a file format will see it.
+
+A NUL, an escape or a vertical tab breaks the feed's XML, the EPUB and the HTML; a right-to-
+left override that is never closed turns the text after it around, in the navigation of every
+page, the feed and the downloads (a title can be made to read as something else).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from commons.core.problems import Problem
+from commons.load.frontmatter import strings
+from commons.load.settings import Settings
+from commons.model.records import Commons
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
+            "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_HINT = "delete it: copy the text again from its source as plain text, or retype it"
+
+
+def clean_text_rule(commons: Commons, settings: Settings) -> list[Problem]:
+    problems = []
+    for page in commons.pages.values():
+        for line, text in strings(page.meta):
+            problems += _issues(text, page.origin.path, line=line)
+        for offset, text in enumerate(page.body.split("\n")):
+            problems += _issues(text, page.origin.path, line=page.body_line + offset)
+    for table, rows in sorted(commons.tables.items()):
+        for row in rows:
+            for column, value in row.items():
+                for text in value if isinstance(value, list) else [value]:
+                    if isinstance(text, str) and not column.startswith("_"):
+                        problems += _issues(text, f"{commons.data_label}/{table}.csv",
+                                            row=row.get("_row"), field=column)
+    return problems
+
+
+def unclean(text: str) -> str | None:
+    """Why text is not clean, or None."""
+    control = _CONTROL.search(text)
+    if control:
+        return f"holds the control character U+{ord(control.group(0)):04X}, which no reader sees"
+    if _BIDI.search(text) and not _balanced(text):
+        return ("holds a right-to-left or left-to-right control that is never closed, which "
+                "turns the text after it around")
+    return None
+
+
+def _balanced(text: str) -> bool:
+    open_marks: list[str] = []
+    for mark in _BIDI.findall(text):
+        if mark in _OPENERS:
+            open_marks.append(_OPENERS[mark])
+        elif not open_marks or open_marks.pop() != mark:
+            return False
+    return not open_marks
+
+
+def _issues(text: str, path: str, **where: Any) -> list[Problem]:
+    reason = unclean(text)
+    return [Problem(path, message=f"the text {reason}", hint=_HINT, **where)] if reason else []
