@@ -240,7 +240,7 @@ def test_visited_page_and_home_load_with_the_server_stopped_and_a_new_build_repl
     pathway = page_path(shipped_site, "pathway")
     older, newer = tmp_path / "older", tmp_path / "newer"
     shutil.copytree(shipped_site, older)
-    (older / "admin").mkdir()
+    (older / "admin").mkdir(exist_ok=True)
     (older / "admin" / "index.html").write_text("<!doctype html><title>Editor</title>",
                                                encoding="utf-8")
     write_service_worker(older)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from commons.core.problems import Problem
@@ -72,6 +73,8 @@ def read_tables(entries: tuple[dict, ...], data_dir: Path, label: str
         where = f"{label}/{entry['path']}"
         bad = encoding_problem(raw, where)
         text = raw.decode(UTF8 if bad is None else fallback_encoding(raw)).removeprefix("\ufeff")
+        if bad is not None:  # what no encoding defines is shown as such, not as a control
+            text = re.sub("[\x80-\x9f]", "\ufffd", text)
         semicolons = delimiter_problem(text, where)
         problems += [p for p in (bad, semicolons) if p]
         rows = csv.reader(io.StringIO(text, newline=""), delimiter=";" if semicolons else ",")
