@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from commons import rules
-from commons.core.markdown import anchors
 from commons.core.problems import Problem, errors
 from commons.export import download_files
 from commons.export.build import download_paths
@@ -91,16 +90,16 @@ def site_map(commons: Commons, made: list[GeneratedFile], additions: dict[str, A
              files: frozenset[str], settings: Settings, complete: bool = True) -> SiteMap:
     """What the built site will hold, for the link rule: every page with its anchors (an
     authored page's with what the build adds to it), and every other file."""
-    pages = {page.src_path: frozenset(anchors(apply(page.body, additions.get(page.src_path))))
+    pages = {page.src_path: apply(page.body, additions.get(page.src_path))
              for page in commons.pages.values()}
     others = set(files) | set(download_paths(list(commons.pages.values()), settings.today))
     for item in made:
         if item.src_uri.endswith(".md"):
-            pages[item.src_uri] = frozenset(anchors(str(item.content)))
+            pages[item.src_uri] = str(item.content)
         else:
             others.add(item.src_uri)
-    pages.setdefault(DOWNLOADS_PAGE, frozenset())
-    pages.setdefault(a_to_z.SRC_URI, frozenset())  # made by render from every page's title
+    pages.setdefault(DOWNLOADS_PAGE, "")
+    pages.setdefault(a_to_z.SRC_URI, "")  # made by render from every page's title
     return SiteMap(pages, frozenset(others), settings.site_url, complete)
 
 

@@ -223,6 +223,7 @@ def _add_qualifications(rng, table, total) -> None:
             "id": _unique(_slug(name), taken), "name": name,
             "short_name": "C" + "".join(w[0].upper() for w in subject.split()) + str(n),
             "framework": framework, "level": level,
+            "nations": {"SCQF": "Scotland", "RQF": "England"}.get(framework, "UK"),
             "credits": "" if framework == "none" else str(rng.choice((10, 15, 20, 30))),
             "awarded_by": "Regional learning networks",
             "summary": f"Shows that a worker can put {subject} into practice, safely and well.",

@@ -29,7 +29,7 @@ def site_files(content_dir: Path) -> frozenset[str]:
 def content_problems(content_dir: Path, label: str, theme_dirs: tuple[Path, ...] = ()
                      ) -> list[Problem]:
     """Each file under content_dir that would be published unchecked, or is a link."""
-    shadowed = _theme_files(theme_dirs)
+    shadowed: frozenset[str] | None = None  # read only when there is a file to compare
     problems = []
     for path in sorted(content_dir.rglob("*")):
         relative = path.relative_to(content_dir).as_posix()
@@ -41,7 +41,9 @@ def content_problems(content_dir: Path, label: str, theme_dirs: tuple[Path, ...]
             continue
         if path.is_dir():
             continue
-        reason = _refusal(path, relative, content_dir, shadowed)
+        if shadowed is None and path.suffix != PAGE:
+            shadowed = _theme_files(theme_dirs)
+        reason = _refusal(path, relative, content_dir, shadowed or frozenset())
         if reason:
             problems.append(Problem(where, message=reason[0], hint=reason[1]))
     return problems

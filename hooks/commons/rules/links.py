@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from commons.core.hints import nearest
-from commons.core.markdown import INLINE_TARGET, REFERENCE_TARGET, without_fenced_code
+from commons.core.markdown import INLINE_TARGET, REFERENCE_TARGET, anchors, without_fenced_code
 from commons.core.problems import Problem
 from commons.model.records import Commons
 
@@ -30,9 +30,10 @@ _FILE_HINT = "link to the page's .md file with a relative path, e.g. ../policies
 @dataclass(frozen=True)
 class SiteMap:
     """What the built site will hold, by path inside content/ (the docs): each Markdown page
-    with its anchors, and every other file (images, downloads, calendars, open data)."""
+    with its text (its anchors are worked out from it when a link names one), and every other
+    file (images, downloads, calendars, open data)."""
 
-    pages: dict[str, frozenset[str]]  # "policies/x.md" -> ids on that page
+    pages: dict[str, str]  # "policies/x.md" -> its Markdown, as the build will render it
     files: frozenset[str]
     site_url: str = ""
     complete: bool = True  # False: the build's own pages are not known (other errors first)
@@ -103,7 +104,7 @@ def _external(target: str, site: SiteMap) -> tuple[str, str] | None:
 
 
 def _anchor(target: str, anchor: str, page: str, site: SiteMap) -> tuple[str, str] | None:
-    ids = site.pages[page]
+    ids = anchors(site.pages[page])  # worked out only for pages a link names a place on
     if unquote(anchor) in ids:
         return None
     where = "this page" if target.startswith("#") else page
