@@ -17,7 +17,14 @@ from commons.core.problems import Problem, errors
 from commons.export import download_files
 from commons.export.build import download_paths
 from commons.export.listing import INDEX as DOWNLOADS_PAGE
-from commons.generate import GeneratedFile, a_to_z, generate_all
+from commons.generate import (
+    FILE_GENERATORS,
+    PAGE_GENERATORS,
+    GeneratedFile,
+    a_to_z,
+    file_paths,
+    generate_all,
+)
 from commons.generate.additions import Addition, apply, page_additions
 from commons.load import git_dates
 from commons.load.config_check import config_problems, key_lines, read_config
@@ -77,7 +84,8 @@ def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = No
     made, made_problems = [], []
     if not errors(problems):
         made, made_problems = generate_all(commons, settings,
-                                           {page.src_path for page in commons.pages.values()})
+                                           {page.src_path for page in commons.pages.values()},
+                                           generators=PAGE_GENERATORS)
     complete = not errors(problems)
     additions = page_additions(commons, settings) if complete else {}
     site = site_map(commons, made, additions, site_files(content_dir), settings, complete)
@@ -93,6 +101,7 @@ def site_map(commons: Commons, made: list[GeneratedFile], additions: dict[str, A
     pages = {page.src_path: apply(page.body, additions.get(page.src_path))
              for page in commons.pages.values()}
     others = set(files) | set(download_paths(list(commons.pages.values()), settings.today))
+    others |= set(file_paths(commons))
     for item in made:
         if item.src_uri.endswith(".md"):
             pages[item.src_uri] = str(item.content)
@@ -145,7 +154,8 @@ class Build:
         downloads, problems = download_files(pages, self.content_dir, self.root, self.settings)
         if problems:
             return [], problems
-        made, problems = generate_all(self.commons, self.settings, authored, generators=(),
+        made, problems = generate_all(self.commons, self.settings, authored,
+                                      generators=FILE_GENERATORS,
                                       extra=self.loaded.made + downloads)
         problems = [p.coded(rules.GENERATED.code) for p in problems]
         self.generated = {item.src_uri: item for item in made}

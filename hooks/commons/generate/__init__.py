@@ -11,8 +11,9 @@ from typing import Callable
 from commons.core.paths import unsafe_output_path
 from commons.core.problems import Problem
 from commons.generate.calendar import generate_calendars
+from commons.generate.common import regions_in_order
 from commons.generate.coverage import generate_coverage
-from commons.generate.feed import generate_feed
+from commons.generate.feed import FEED, generate_feed
 from commons.generate.files import GeneratedFile
 from commons.generate.open_data import generate_open_data
 from commons.generate.partners import generate_partners
@@ -24,20 +25,29 @@ from commons.generate.reviews import generate_reviews
 from commons.generate.roles import generate_roles
 from commons.generate.teachers import generate_teachers
 from commons.generate.topics import generate_topics
-from commons.generate.whats_on import generate_whats_on
+from commons.generate.whats_on import calendar_uri, generate_whats_on
 from commons.load.settings import Settings
 from commons.model.records import Commons
 
-__all__ = ["GENERATORS", "GeneratedFile", "Generator", "generate_all"]
+__all__ = ["FILE_GENERATORS", "GENERATORS", "PAGE_GENERATORS", "GeneratedFile", "Generator",
+           "file_paths", "generate_all"]
 
 Generator = Callable[[Commons, Settings], list[GeneratedFile]]
 
-GENERATORS: tuple[Generator, ...] = (
+# Pages (and the files beside them), which links and their anchors may point into...
+PAGE_GENERATORS: tuple[Generator, ...] = (
     generate_teachers, generate_partners, generate_regions, generate_pathways_index,
     generate_qualifications, generate_roles, generate_topics, generate_reports_index,
-    generate_coverage, generate_reviews, generate_whats_on, generate_calendars, generate_feed,
-    generate_open_data,
+    generate_coverage, generate_reviews, generate_whats_on, generate_open_data,
 )
+# ...and files only, which `make check` needs the names of, not the content.
+FILE_GENERATORS: tuple[Generator, ...] = (generate_calendars, generate_feed)
+GENERATORS = PAGE_GENERATORS + FILE_GENERATORS
+
+
+def file_paths(commons: Commons) -> list[str]:
+    """Where FILE_GENERATORS write, without making the files."""
+    return [calendar_uri(), *(calendar_uri(r.id) for r in regions_in_order(commons)), FEED]
 
 
 def generate_all(commons: Commons, settings: Settings,
