@@ -1,11 +1,15 @@
 """Build the site beside the live one and swap it in only when the build succeeded.
 
 A failed or interrupted `mkdocs build --strict` still writes files; building into a
-temporary folder on the same disk and renaming keeps the last good site/ intact.
+temporary folder on the same disk and exchanging it with site/ in one step keeps the last
+good site/ intact, and a web server finds a whole site at every instant. The published
+folders and files get ordinary permissions (0755 and 0644), and the folders a killed build
+left behind are removed by the next.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import subprocess
@@ -29,8 +33,15 @@ def build_atomically(root: Path, site_dir: Path | None = None,
     if refused:  # MkDocs' YAML loader would run the tagged code as it reads the file
         return subprocess.CompletedProcess([], 1, "", "the site configuration was refused; "
                                            "nothing was built:\n" + format_problems(refused))
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(site_dir.parent)
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{os.getpid()}-", dir=site_dir.parent))
+    except OSError as error:
+        return subprocess.CompletedProcess([], 1, "", f"cannot write the site into "
+                                           f"{site_dir.parent}: {error.strerror} (choose a "
+                                           "folder you can write to, or make this one "
+                                           "writable)\n")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     try:
         result = subprocess.run(
@@ -39,18 +50,72 @@ def build_atomically(root: Path, site_dir: Path | None = None,
             cwd=root, env=env, text=True, capture_output=True)
         if result.returncode == 0:
             write_service_worker(staging)
+            readable(staging)
             swap_in(staging, site_dir)
         return result
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+STAGING, RETIRED = ".site-build-", ".site-old-"
+_RENAME_EXCHANGE = 2  # renameat2 flag (Linux): swap two paths in one step
+
+
 def swap_in(staging: Path, site_dir: Path) -> None:
-    """Replace site_dir with staging using renames, so readers never see half a site."""
+    """Put staging in the place of site_dir, in one step where the system can exchange two
+    folders (Linux), else by two renames; the old site is removed afterwards."""
+    if site_dir.is_dir() and not site_dir.is_symlink() and _exchange(staging, site_dir):
+        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the old site
+        return
     retired = None
     if site_dir.exists():
-        retired = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent))
+        retired = Path(tempfile.mkdtemp(prefix=RETIRED, dir=site_dir.parent))
         os.rename(site_dir, retired / "site")
     os.rename(staging, site_dir)
     if retired is not None:
         shutil.rmtree(retired, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically with renameat2; False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_cwd = -100
+    done = renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second),
+                     _RENAME_EXCHANGE)
+    return done == 0
+
+
+def readable(folder: Path) -> None:
+    """Folders 0755 and files 0644, so that a web server running as another user can serve
+    the site (a temporary folder starts as 0700)."""
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def remove_leftovers(parent: Path) -> None:
+    """Staging and retired folders that a killed build left beside the site: those of a
+    process that is no longer running (a build running now keeps its own)."""
+    for path in parent.glob(".site-*"):
+        name = path.name
+        if not path.is_dir() or not name.startswith((STAGING, RETIRED)):
+            continue
+        pid = name.removeprefix(STAGING).split("-", 1)[0] if name.startswith(STAGING) else ""
+        if pid.isdigit() and _running(int(pid)):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
