@@ -106,3 +106,26 @@ def test_an_event_in_the_year_9999_is_refused_at_its_row_not_a_traceback(mini_bu
            "date: write it as YYYY-MM-DDTHH:MM, e.g. 2027-07-20T09:00)" in texts(commons, "CM104")
     result = refused(commons, site)
     assert "Traceback" not in result.stderr and "year 9999" in result.stderr
+
+
+def test_every_xml_the_site_publishes_is_well_formed(mini_site):
+    """The feed, the sitemap, the charts and every XML part of each EPUB and DOCX parse."""
+    import gzip
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    parsed = 0
+    charts = sorted(mini_site.rglob("*.svg"))
+    assert charts
+    for path in [mini_site / "feed.xml", mini_site / "sitemap.xml", *charts]:
+        ET.fromstring(path.read_bytes())
+        parsed += 1
+    ET.fromstring(gzip.decompress((mini_site / "sitemap.xml.gz").read_bytes()))
+    for download in sorted((mini_site / "downloads").glob("*.*")):
+        if download.suffix in (".epub", ".docx"):
+            with zipfile.ZipFile(download) as archive:
+                for name in archive.namelist():
+                    if name.endswith((".xml", ".xhtml", ".opf", ".ncx", ".rels")):
+                        ET.fromstring(archive.read(name))
+                        parsed += 1
+    assert parsed > 10
