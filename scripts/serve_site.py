@@ -64,10 +64,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(site: Path, port: int = 0):
+def serve(site: Path, port: int = 0, handler: type = Handler):
     """Serve `site` while the block runs; yields the base address, ending in '/'."""
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(Handler, directory=str(site)))
+        ("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -4,17 +4,18 @@ conftest.py."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import hashlib
 import http.server
 import os
 import shutil
 import subprocess
-import threading
+import sys
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import serve_site  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
@@ -92,15 +93,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
 def serve(site: Path):
-    """Serve a built site on http://127.0.0.1:<free port>/ while the block runs."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve a built site on http://127.0.0.1:<free port>/ while the block runs (the
+    project's own local server, with the tests' handler)."""
+    return serve_site.serve(site, handler=Handler)

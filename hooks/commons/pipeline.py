@@ -81,13 +81,13 @@ def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = No
                 + rules.run_rules(commons, settings))
     # The generators need a sound model; until it is, links are checked against what is
     # known: the authored pages and files.
-    made, made_problems = [], []
-    if not errors(problems):
+    complete = not errors(problems)
+    made, made_problems, additions = [], [], {}
+    if complete:
         made, made_problems = generate_all(commons, settings,
                                            {page.src_path for page in commons.pages.values()},
                                            generators=PAGE_GENERATORS)
-    complete = not errors(problems)
-    additions = page_additions(commons, settings) if complete else {}
+        additions = page_additions(commons, settings)
     site = site_map(commons, made, additions, site_files(content_dir), settings, complete)
     problems += [p.coded(rules.LINKS.code) for p in link_problems(commons, site)]
     problems += [p.coded(rules.GENERATED.code) for p in made_problems]

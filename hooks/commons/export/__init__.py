@@ -11,7 +11,6 @@ from commons.export.build import export_all
 from commons.export.listing import buttons, site_files
 from commons.generate.files import GeneratedFile
 from commons.load.settings import Settings
-from commons.model.pages import page_id
 from commons.model.records import Commons, Page
 
 CACHE_FOLDER = Path(".cache") / "downloads"
@@ -29,7 +28,7 @@ def download_files(pages: list[Page], content_dir: Path, root: Path, settings: S
 def page_buttons(src_uri: str, url: str, size_of: Callable[[str], int | None],
                  commons: Commons, settings: Settings) -> list[dict[str, str]]:
     """The download buttons of the page at src_uri; size_of gives a built file's size."""
-    page = commons.pages.get(page_id(src_uri))
-    if page is None or page.src_path != src_uri:
+    page = commons.index.by_path.get(src_uri)
+    if page is None:
         return []
     return buttons(page, settings.today, url, size_of)

@@ -121,10 +121,11 @@ def regions_in_order(commons: Commons) -> list[Region]:
     return sorted(commons.regions.values(), key=lambda r: (order.get(r.id, len(order)), r.id))
 
 
-def external_link(url: str | None, text: str) -> str:
-    """An inline link out of the site, only to an https: or mailto: address."""
+def external_link(url: str | None, text: str, css_class: str = "") -> str:
+    """An inline link out of the site, only to an https: or mailto: address; css_class
+    makes it look like a button, for example."""
     safe = safe_url(url)
-    return fragment("external_link", url=safe, text=text) if safe else ""
+    return fragment("external_link", url=safe, text=text, css_class=css_class) if safe else ""
 
 
 def by_title(pages: list[Page]) -> list[Page]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from commons.core.markup import md_text, safe_url
+from commons.core.markup import md_text
 from commons.generate.common import (
     external_link,
     link,
@@ -49,8 +49,8 @@ def event_line(commons: Commons, event: Event, from_uri: str, titled: bool = Tru
 def _booking(event: Event, button: bool = False) -> str:
     """A link to book, or the organiser's address to book by; never a dead end."""
     if event.booking:
-        return fragment("booking_link", url=event.booking, text="Book a place", button=button) \
-            if safe_url(event.booking) else ""
+        return external_link(event.booking, "Book a place",
+                             "md-button commons-card__book" if button else "")
     contact = ev.booking_contact(event)
     if contact:
         return f"How to book: email {external_link(contact, event.contact)}"
