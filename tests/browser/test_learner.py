@@ -163,8 +163,9 @@ def test_clear_my_data_removes_every_key_the_commons_stored(tab, shipped_site):
       await (await caches.open('commons-offline-test')).put('/x', new Response('x'));
     }""")
     page = tab.open(DATA)
-    assert "progress on 1 pathway, 1 card rating" in page.locator(
-        ".commons-learner-data-status").inner_text()
+    # the summary is filled in once the offline copies are counted, which is asynchronous
+    expect(page.locator(".commons-learner-data-status")).to_contain_text(
+        "progress on 1 pathway, 1 card rating")
     page.get_by_role("button", name="Clear my data").click()
     _until(page, "() => document.querySelector('.commons-learner-data-status')"
                  ".textContent.startsWith('Cleared')")
