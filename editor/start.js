@@ -1,7 +1,10 @@
 // Starts the editor: the site's own stylesheets and layout in the preview, links to the tables'
-// how-to above the editor, then the configuration in config.yml (made by the build).
-(function () {
-  "use strict";
+// how-to above the editor, the commons' front-matter format (front-matter.js), then the
+// configuration in config.yml (made by the build).
+import * as YAML from "./yaml/index.js";
+import { frontMatterFormat } from "./front-matter.js";
+
+{
   var settings = JSON.parse(document.getElementById("commons-editor-settings").textContent);
   settings.previewStyles.forEach(function (href) { window.CMS.registerPreviewStyle(href); });
   var list = document.getElementById("commons-editor-links");
@@ -26,5 +29,6 @@
   settings.collections.forEach(function (name) {
     window.CMS.registerPreviewTemplate(name, preview);
   });
+  window.CMS.registerCustomFormat("commons-front-matter", "md", frontMatterFormat(YAML));
   window.CMS.init();
-})();
+}

@@ -49,6 +49,10 @@ TEACHER_FORM = ("issues/new?template=add-me-as-a-teacher.yml", "Add me as a teac
 # The editor's own files in the Decap CMS package: the bundle and the chunks it loads.
 BUNDLE = "node_modules/decap-cms/dist"
 SHELL = "editor"  # the page and start-up script the commons writes itself
+# The YAML library the editor's own front-matter format uses (editor/front-matter.js).
+YAML_LIBRARY = "node_modules/yaml/browser/dist"
+# Registered by editor/start.js: keeps the text of every key the form leaves unchanged.
+FORMAT = "commons-front-matter"
 
 
 def label(name: str) -> str:
@@ -126,7 +130,7 @@ def _collection(folder: str, content_type: str,
                    "hint": "The page itself, under the front matter, in Markdown."})
     return {"name": folder, "label": label(folder), "label_singular": label(content_type),
             "folder": f"content/{folder}", "create": True, "extension": "md",
-            "format": "frontmatter", "slug": "{{slug}}", "identifier_field": "title",
+            "format": FORMAT, "slug": "{{slug}}", "identifier_field": "title",
             "summary": "{{title}}", "fields": fields}
 
 
@@ -231,13 +235,18 @@ def page_settings(stylesheets: Iterable[str], repo_url: str, tables: Iterable[st
 
 
 def site_files(root: Path, config_text: str, settings_json: str) -> dict[str, bytes]:
-    """Every file of site/admin/: the commons' shell with its settings filled in, the
-    generated config.yml and the CMS bundle (no source maps). Fails if npm ci has not run."""
+    """Every file of site/admin/ by its path there: the commons' shell with its settings
+    filled in, the generated config.yml, the CMS bundle (no source maps) and the YAML library
+    under yaml/. Fails if npm ci has not run."""
     bundle = root / BUNDLE
-    if not (bundle / "decap-cms.js").is_file():
-        raise FileNotFoundError(f"the editor's bundle is missing at {bundle}: run `npm ci`")
+    library = root / YAML_LIBRARY
+    for needed in (bundle / "decap-cms.js", library / "index.js"):
+        if not needed.is_file():
+            raise FileNotFoundError(f"the editor's files are missing at {needed}: run `npm ci`")
     made = {path.name: path.read_bytes() for path in sorted(bundle.iterdir())
             if path.name == "decap-cms.js" or path.name.endswith((".decap-cms.js", ".wasm"))}
+    made.update((f"yaml/{path.relative_to(library).as_posix()}", path.read_bytes())
+                for path in sorted(library.rglob("*.js")))
     for path in sorted((root / SHELL).iterdir()):
         made[path.name] = path.read_bytes()
     made["index.html"] = made["index.html"].replace(b"{{ settings }}",

@@ -232,9 +232,10 @@ def _write_editor(site_dir: Path, config: MkDocsConfig) -> None:
         files = admin_config.site_files(PROJECT, admin_config.to_yaml(made), settings)
     except FileNotFoundError as error:
         raise PluginError(str(error)) from error
-    (site_dir / "admin").mkdir(exist_ok=True)
     for name, data in files.items():
-        (site_dir / "admin" / name).write_bytes(data)
+        path = site_dir / "admin" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
 
 
 def _page_info(page: MkDocsPage, config: MkDocsConfig) -> page_info.PageInfo:
