@@ -24,9 +24,9 @@ $(NODE): package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# The preview: built once, then rebuilt in part after each save (scripts/preview.py).
 serve: $(INSTALLED) $(NODE)
-	$(PY) scripts/build.py
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(PY) scripts/preview.py --port 8000
 
 # The preview and the browser editor together: the editor writes straight into content/.
 edit: $(INSTALLED) $(NODE)
@@ -34,7 +34,7 @@ edit: $(INSTALLED) $(NODE)
 	@PORT=8081 BIND_HOST=127.0.0.1 GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn \
 	  node node_modules/decap-server/dist/index.js & server=$$!; \
 	  trap 'kill $$server' EXIT INT TERM; \
-	  $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	  $(PY) scripts/preview.py --port 8000 --local-editor
 
 build: $(INSTALLED) $(NODE)
 	$(PY) scripts/build.py

@@ -1,6 +1,7 @@
 """Serve a built site on 127.0.0.1 the way a host would: gzip for text, cache headers
 (a year for fingerprinted theme assets, ten minutes for pages), and 404.html for a
-missing page. Used by `make audit` and `make screenshots`.
+missing page. Used by `make audit` and `make screenshots`, and by the preview
+(scripts/preview.py), which adds to what it sends.
 
     python scripts/serve_site.py [SITE_DIR] [PORT]
 """
@@ -42,8 +43,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return self._send(404, Path(self.directory) / "404.html")
         return self._send(200, path)
 
+    def body_of(self, path: Path) -> bytes:
+        """What is sent for the file at path (the preview adds to its pages)."""
+        return path.read_bytes() if path.is_file() else b"Not found"
+
+    def cache_header(self, status: int) -> str:
+        return cache_control(self.path) if status == 200 else "no-cache"
+
     def _send(self, status: int, path: Path):
-        body = path.read_bytes() if path.is_file() else b"Not found"
+        body = self.body_of(path)
         zipped = path.suffix in TEXT and "gzip" in self.headers.get("Accept-Encoding", "")
         if zipped:
             body = gzip.compress(body, 6, mtime=0)
@@ -53,8 +61,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if zipped:
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Cache-Control", cache_control(self.path) if status == 200
-                         else "no-cache")
+        self.send_header("Cache-Control", self.cache_header(status))
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

@@ -48,3 +48,16 @@ def test_chromium_version_is_read_from_the_browser(tmp_path):
     fake.chmod(0o755)
     assert statement.chromium_version(str(fake)) == "150.1.2.3"
     assert statement.chromium_version(str(tmp_path / "missing")) == statement.UNKNOWN
+
+
+def test_chromium_is_asked_once_while_it_is_the_same_file(tmp_path):
+    fake, asked, kept = tmp_path / "chromium", tmp_path / "asked", tmp_path / "cache.json"
+    fake.write_text(f"#!/bin/sh\necho x >> {asked}\necho 'Chromium 150.1.2.3 built on x'\n")
+    fake.chmod(0o755)
+    for _ in range(2):
+        statement.chromium_version.cache_clear()  # as a new build process would
+        assert statement.chromium_version(str(fake), kept) == "150.1.2.3"
+    assert asked.read_text() == "x\n"
+    fake.write_text(f"#!/bin/sh\necho y >> {asked}\necho 'Chromium 151.0.0.1 built on x'\n")
+    statement.chromium_version.cache_clear()
+    assert statement.chromium_version(str(fake), kept) == "151.0.0.1"  # an upgrade is seen

@@ -1,50 +1,180 @@
-"""`make serve` previews with live reload: the preview server's injected inline script must
-not be blocked, while every built page keeps its Content-Security-Policy."""
+"""The preview (`make serve`): rebuilt in part after each edit, never different from a clean
+`make build` of the same inputs, and answering every page at once after a broken edit, with
+the problems listed over the last good page."""
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+from pathlib import Path
 
+import pytest
 from commons.publish import build_atomically
+from commons.render.preview import Preview
+from helpers import ROOT, edit, make_commons
+
+TEACHERS = "data/teachers.csv"
+# What only `make build` writes (the offline service worker) or what Pagefind makes anew at
+# each run, with names that differ from run to run.
+NOT_COMPARED = ("sw.js", "pagefind/")
 
 
-def free_port() -> int:
+def _tree(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes()
+            for path in sorted(site.rglob("*")) if path.is_file()
+            and not path.relative_to(site).as_posix().startswith(NOT_COMPARED)}
+
+
+def _rebuilt(preview: Preview):
+    outcome = preview.rebuild()
+    assert outcome.ok, [p.text() for p in outcome.problems] + outcome.warnings
+    return outcome
+
+
+def _built_pages(site: Path) -> dict[str, int]:
+    return {path.relative_to(site).as_posix(): path.stat().st_mtime_ns
+            for path in site.rglob("index.html")}
+
+
+@pytest.fixture
+def commons(tmp_path: Path) -> Path:
+    return make_commons(tmp_path / "commons")
+
+
+@pytest.mark.slow
+def test_the_preview_after_a_series_of_edits_is_a_clean_build(commons, tmp_path):
+    preview = Preview(commons / "mkdocs.yml", tmp_path / "preview", make_downloads=True)
+    first = _rebuilt(preview)
+    assert first.rendered == first.pages and first.converted == first.pages
+    edits = [
+        (commons / "content/policies/learning.md", "# ", "# Our "),  # a heading: its toc
+        (commons / TEACHERS, "Ada teaches co-production", "Ada teaches co-production well"),
+        (commons / "data/events.csv", "2027-03-25T11:30,in person", "2027-03-25T12:00,in person"),
+        (commons / "content/sessions/care-act-overview.md", "title: ", "title: The "),  # nav
+    ]
+    for path, old, new in edits:
+        edit(path, old, new)
+        outcome = _rebuilt(preview)
+        assert 0 < outcome.rendered < outcome.pages or path.name.endswith(".md"), (path, outcome)
+    added = commons / "content/policies/new-policy.md"
+    added.write_text((commons / "content/policies/learning.md").read_text(encoding="utf-8")
+                     .replace("title: ", "title: New ", 1), encoding="utf-8")
+    _rebuilt(preview)
+    added.unlink()
+    _rebuilt(preview)
+    clean = build_atomically(commons, site_dir=tmp_path / "clean")
+    assert clean.returncode == 0, clean.stderr
+    preview_tree, clean_tree = _tree(tmp_path / "preview"), _tree(tmp_path / "clean")
+    assert sorted(preview_tree) == sorted(clean_tree)
+    assert [name for name in clean_tree if preview_tree[name] != clean_tree[name]] == []
+
+
+def test_a_teacher_row_edit_rebuilds_the_pages_that_show_the_teacher_and_no_other(
+        commons, tmp_path):
+    site = tmp_path / "preview"
+    preview = Preview(commons / "mkdocs.yml", site)
+    _rebuilt(preview)
+    before = _built_pages(site)
+    edit(commons / TEACHERS, "Ada teaches co-production", "Ada teaches co-production well")
+    outcome = _rebuilt(preview)
+    after = _built_pages(site)
+    redone = {page for page, stamp in after.items() if before.get(page) != stamp}
+    assert "teachers/ada-brook/index.html" in redone and "teachers/index.html" in redone
+    assert "policies/learning/index.html" not in redone  # does not show Ada
+    assert outcome.rendered == len(redone) < outcome.pages
+    assert outcome.converted < outcome.pages
+
+
+def test_a_page_edit_converts_that_page_again_and_no_other(commons, tmp_path):
+    preview = Preview(commons / "mkdocs.yml", tmp_path / "preview")
+    _rebuilt(preview)
+    edit(commons / "content/policies/learning.md", "\n\n", "\n\nA new first sentence.\n\n")
+    outcome = _rebuilt(preview)
+    assert outcome.converted == 1
+    assert "A new first sentence." in (tmp_path / "preview/policies/learning/index.html"
+                                       ).read_text(encoding="utf-8")
+
+
+def test_a_broken_edit_keeps_the_last_good_pages_and_names_the_problem(commons, tmp_path):
+    site = tmp_path / "preview"
+    preview = Preview(commons / "mkdocs.yml", site)
+    _rebuilt(preview)
+    page = site / "policies/learning/index.html"
+    good = page.read_bytes()
+    edit(commons / TEACHERS, "ada-brook,Ada Brook,teacher", "ada-brook,Ada Brook,wizard")
+    broken = preview.rebuild()
+    assert not broken.ok and page.read_bytes() == good
+    assert [(p.path, p.row, p.field) for p in broken.problems] == [(TEACHERS, 2, "role")]
+    edit(commons / TEACHERS, "ada-brook,Ada Brook,wizard", "ada-brook,Ada Brook,teacher")
+    assert _rebuilt(preview).ok
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read().decode("utf-8")
+
+
+def _until(check, seconds: float = 60):
+    deadline = time.monotonic() + seconds
+    while True:
+        found = check()
+        if found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
+
+
+def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-def fetch_when_ready(url: str, seconds: float = 90) -> str:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read().decode("utf-8")
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
-
-
-def test_preview_serves_live_reload_without_csp_and_build_keeps_it(mini, tmp_path):
-    built = build_atomically(mini, site_dir=tmp_path / "site")
-    assert built.returncode == 0, built.stderr
-    assert 'http-equiv="Content-Security-Policy"' in (
-        tmp_path / "site/policies/learning/index.html").read_text(encoding="utf-8")
-
-    port = free_port()
+@pytest.mark.slow
+def test_make_serve_answers_every_page_after_a_broken_edit_and_recovers(tmp_path):
+    """The preview server on a copy of the project: its pages keep their
+    Content-Security-Policy, which lets the preview's own script in."""
+    project = make_commons(tmp_path / "commons")
+    port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr",
-         f"127.0.0.1:{port}", "--config-file", str(mini / "mkdocs.yml")],
-        cwd=mini, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [sys.executable, str(ROOT / "scripts" / "preview.py"), "--port", str(port),
+         "--root", str(project)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/"
     try:
-        page = fetch_when_ready(f"http://127.0.0.1:{port}/policies/learning/")
+        page = _until(lambda: _try(base + "policies/learning/"))
+        assert page, server.stderr.read() if server.poll() is not None else "no answer"
+        assert 'http-equiv="Content-Security-Policy"' in page
+        assert '<script src="/.preview/preview.js"' in page
+        edit(project / TEACHERS, "ada-brook,Ada Brook,teacher", "ada-brook,Ada Brook,wizard")
+        assert _until(lambda: "commons-preview-problems" in _get(base + "policies/learning/"))
+        for address in ("policies/learning/", "teachers/ada-brook/", "no-such-page/"):
+            started = time.monotonic()
+            broken = _get_any(base + address)
+            assert time.monotonic() - started < 5  # answered at once, not held until a fix
+            assert f"<code>{TEACHERS}:row 2:role</code>" in broken, address
+        assert "To fix:" in broken
+        assert "Learning" in _get(base + "policies/learning/")  # the last good page, behind
+        edit(project / TEACHERS, "ada-brook,Ada Brook,wizard", "ada-brook,Ada Brook,teacher")
+        assert _until(lambda: "commons-preview-problems" not in _get(base + "policies/learning/"))
     finally:
         server.terminate()
         server.wait(timeout=30)
-    assert "livereload" in page
-    assert "Content-Security-Policy" not in page
+
+
+def _get_any(url: str) -> str:
+    """The page, or the body of an error answer (the site's 404 page)."""
+    try:
+        return _get(url)
+    except urllib.error.HTTPError as error:
+        return error.read().decode("utf-8")
+
+
+def _try(url: str) -> str | None:
+    try:
+        return _get(url)
+    except OSError:
+        return None

@@ -133,6 +133,7 @@ class Build:
     settings: Settings
     loaded: Loaded
     generated: dict[str, GeneratedFile] = field(default_factory=dict)  # by src_uri
+    pending_downloads: int = 0  # left to make (the preview makes them after its pages)
 
     @classmethod
     def start(cls, root: Path, content_dir: Path, settings: Settings) -> "Build":
@@ -147,11 +148,14 @@ class Build:
     def commons(self) -> Commons:
         return self.loaded.commons
 
-    def make_files(self, authored: set[str]) -> tuple[list[GeneratedFile], list[Problem]]:
-        """Every page and file the build makes from the model, downloads included; refused
-        as a whole when any of them has a problem."""
+    def make_files(self, authored: set[str], make_downloads: bool = True
+                   ) -> tuple[list[GeneratedFile], list[Problem]]:
+        """Every page and file the build makes from the model, downloads included (only
+        those in the cache unless make_downloads); refused as a whole when any of them has
+        a problem."""
         pages = list(self.commons.pages.values())
-        downloads, problems = download_files(pages, self.content_dir, self.root, self.settings)
+        downloads, problems, self.pending_downloads = download_files(
+            pages, self.content_dir, self.root, self.settings, make_missing=make_downloads)
         if problems:
             return [], problems
         made, problems = generate_all(self.commons, self.settings, authored,
@@ -160,6 +164,12 @@ class Build:
         problems = [p.coded(rules.GENERATED.code) for p in problems]
         self.generated = {item.src_uri: item for item in made}
         return made, problems
+
+    def make_downloads(self) -> list[Problem]:
+        """Make the downloads missing from the cache (the preview, after its pages)."""
+        _, problems, self.pending_downloads = download_files(
+            list(self.commons.pages.values()), self.content_dir, self.root, self.settings)
+        return problems
 
 
 def _theme_dirs(root: Path, settings: Settings) -> tuple[Path, ...]:

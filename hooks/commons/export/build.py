@@ -84,8 +84,10 @@ def document(page: Page, content_dir: Path, settings: Settings
 
 
 def export_all(pages: list[Page], content_dir: Path, cache_dir: Path, settings: Settings,
-               style: Style | None = None) -> tuple[list[Download], list[Problem]]:
-    """Every download of every page that has them, from the cache where it can be."""
+               style: Style | None = None, make_missing: bool = True
+               ) -> tuple[list[Download], list[Problem]]:
+    """Every download of every page that has them, from the cache where it can be; with
+    make_missing=False (the preview) those not in the cache are left out."""
     style = style or Style()
     cache = Cache(cache_dir)
     jobs: list[tuple[Page, Document, Format, str]] = []
@@ -106,7 +108,7 @@ def export_all(pages: list[Page], content_dir: Path, cache_dir: Path, settings: 
             misses.append(index)
         else:
             made[index] = cached
-    if misses:
+    if misses and make_missing:
         log.info("downloads: %d from the cache, making %d", len(jobs) - len(misses), len(misses))
         problems += _make(jobs, misses, made, cache, style)
     downloads = [Download(p, fmt, file_uri(p, fmt, settings.today), made[i], doc.date)

@@ -12,6 +12,7 @@ the built stylesheets and the files that go into site/admin/.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -238,6 +239,17 @@ def site_files(root: Path, config_text: str, settings_json: str) -> dict[str, by
     """Every file of site/admin/ by its path there: the commons' shell with its settings
     filled in, the generated config.yml, the CMS bundle (no source maps) and the YAML library
     under yaml/. Fails if npm ci has not run."""
+    made = dict(_fixed_files(Path(root)))
+    made["index.html"] = made["index.html"].replace(b"{{ settings }}",
+                                                    settings_json.encode("utf-8"))
+    made["config.yml"] = config_text.encode("utf-8")
+    return made
+
+
+@functools.lru_cache(maxsize=2)
+def _fixed_files(root: Path) -> tuple[tuple[str, bytes], ...]:
+    """The editor's files that no commons changes, read once a process (the preview
+    rebuilds often)."""
     bundle = root / BUNDLE
     library = root / YAML_LIBRARY
     for needed in (bundle / "decap-cms.js", library / "index.js"):
@@ -249,7 +261,4 @@ def site_files(root: Path, config_text: str, settings_json: str) -> dict[str, by
                 for path in sorted(library.rglob("*.js")))
     for path in sorted((root / SHELL).iterdir()):
         made[path.name] = path.read_bytes()
-    made["index.html"] = made["index.html"].replace(b"{{ settings }}",
-                                                    settings_json.encode("utf-8"))
-    made["config.yml"] = config_text.encode("utf-8")
-    return made
+    return tuple(made.items())

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import importlib.metadata
 import json
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ STATEMENT = "about/accessibility.md"
 PLACEHOLDER = "<!-- commons: how we test -->"
 CHROMIUM = "/usr/bin/chromium"
 UNKNOWN = "(version not known on the machine that built this page)"
+CHROMIUM_CACHE = Path(".cache") / "chromium-version.json"
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,36 @@ def _python_package(name: str) -> str:
         return UNKNOWN
 
 
-@functools.lru_cache(maxsize=1)
-def chromium_version(executable: str = CHROMIUM) -> str:
-    """'156.0.8078.79' from 'Chromium 156.0.8078.79 built on Debian ...'."""
+@functools.lru_cache(maxsize=4)
+def chromium_version(executable: str = CHROMIUM, cache_file: Path | None = None) -> str:
+    """'156.0.8078.79' from 'Chromium 156.0.8078.79 built on Debian ...'. Asking takes
+    seconds (Debian's chromium is a wrapper script), so the answer is kept in cache_file for
+    as long as the executable is the same file."""
+    try:
+        stat = os.stat(executable)
+    except OSError:
+        return UNKNOWN
+    key = f"{os.path.realpath(executable)}:{stat.st_mtime_ns}:{stat.st_size}"
+    try:
+        kept = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file else {}
+    except (OSError, ValueError):
+        kept = {}
+    if isinstance(kept, dict) and kept.get("executable") == key:
+        return str(kept.get("version", UNKNOWN))
+    version = _ask_chromium(executable)
+    if cache_file and version != UNKNOWN:
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            partial = cache_file.with_name(f".{cache_file.name}.{os.getpid()}")
+            partial.write_text(json.dumps({"executable": key, "version": version}),
+                               encoding="utf-8")
+            partial.replace(cache_file)
+        except OSError:
+            pass  # asked again next time
+    return version
+
+
+def _ask_chromium(executable: str) -> str:
     try:
         out = subprocess.run([executable, "--version"], capture_output=True, text=True,
                              timeout=20).stdout
@@ -58,7 +87,8 @@ def chromium_version(executable: str = CHROMIUM) -> str:
 
 
 def tools(root: Path) -> Tools:
-    return Tools(axe_version(root), _python_package("playwright"), chromium_version(),
+    return Tools(axe_version(root), _python_package("playwright"),
+                 chromium_version(CHROMIUM, Path(root) / CHROMIUM_CACHE),
                  _python_package("linkchecker"))
 
 

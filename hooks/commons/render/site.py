@@ -48,6 +48,10 @@ log = logging.getLogger("mkdocs.plugins.commons")
 # commons is being built.
 PROJECT = Path(__file__).resolve().parents[3]
 _ATTRIBUTE = "commons_site"  # where the Site sits on the build's config
+# Set on the config by the preview (render/preview.py) before on_config: `make edit`'s
+# editor talks to decap-server; the preview leaves downloads not yet cached to later.
+LOCAL_EDITOR = "commons_local_editor"
+MAKE_DOWNLOADS = "commons_make_downloads"
 _LINK_WARNING = re.compile(r"^Doc file '(?P<src>[^']+)' contains (?P<rest>.*?'(?P<link>[^']+)'.*)$",
                            re.DOTALL)
 
@@ -90,6 +94,7 @@ def _watch_link_warnings(build: Build) -> None:
 class Site:
     build: Build
     previewing: bool  # `mkdocs serve`: pages go without the CSP (its reload script is inline)
+    local_editor: bool  # the editor's configuration names decap-server (`make edit`)
     theme_scripts: frozenset[str]  # openings of the theme's own inline scripts
     page_dates: dict[str, object] = field(default_factory=dict)  # root-relative: last day
 
@@ -104,8 +109,10 @@ def start(config: MkDocsConfig) -> None:
     _fail_on(build.loaded.problems)
     _watch_link_warnings(build)
     history = build.commons.history
+    previewing = _is_preview(config)
     setattr(config, _ATTRIBUTE, Site(
-        build, _is_preview(config), rendered_check.theme_scripts(tuple(config.theme.dirs)),
+        build, previewing, previewing or getattr(config, LOCAL_EDITOR, False),
+        rendered_check.theme_scripts(tuple(config.theme.dirs)),
         page_dates=git_dates.last_days(history)))
 
 
@@ -116,7 +123,8 @@ def site_of(config: MkDocsConfig) -> Site:
 def add_files(files: Files, config: MkDocsConfig) -> Files:
     """on_files: add every page and file the build makes; drop Material's own search."""
     site = site_of(config)
-    made, problems = site.build.make_files({f.src_uri for f in files})
+    made, problems = site.build.make_files({f.src_uri for f in files},
+                                           make_downloads=getattr(config, MAKE_DOWNLOADS, True))
     _fail_on(problems)
     for item in made:
         inclusion = InclusionLevel.UNDEFINED if item.in_nav else InclusionLevel.NOT_IN_NAV
@@ -214,15 +222,16 @@ def index_search(config: MkDocsConfig) -> None:
         search_index.index_site(Path(config.site_dir))
     except search_index.SearchIndexError as error:
         raise PluginError(str(error)) from error
-    _write_editor(Path(config.site_dir), config)
+    write_editor(config)
 
 
-def _write_editor(site_dir: Path, config: MkDocsConfig) -> None:
+def write_editor(config: MkDocsConfig) -> None:
     """site/admin/: the editor, its configuration made from the schemas (admin_config)."""
+    site_dir = Path(config.site_dir)
     site = site_of(config)
     commons = site.build.commons
     auth = (config.extra.get("commons") or {}).get("editor_auth_url")
-    local = admin_config.LOCAL_BACKEND_URL if site.previewing else None  # make edit
+    local = admin_config.LOCAL_BACKEND_URL if site.local_editor else None  # make edit
     made = admin_config.config(admin_config.choices_from(commons), repo=config.repo_name,
                                site_url=config.site_url, auth_base_url=auth,
                                local_backend_url=local)
@@ -234,8 +243,9 @@ def _write_editor(site_dir: Path, config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from error
     for name, data in files.items():
         path = site_dir / "admin" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        if not path.is_file() or path.read_bytes() != data:  # the preview rewrites it often
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
 
 
 def _page_info(page: MkDocsPage, config: MkDocsConfig) -> page_info.PageInfo:
@@ -260,11 +270,19 @@ def _is_preview(config: MkDocsConfig) -> bool:
     return urlsplit(config.site_url or "").netloc == f"{host}:{port}"
 
 
+class BuildProblems(PluginError):
+    """The build stops on these problems in content and data (the preview lists them)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in content and data; nothing was "
+                         f"built:\n{format_problems(problems)}")
+        self.problems = problems
+
+
 def _fail_on(problems: list[Problem]) -> None:
     for problem in problems:
         if problem.severity == "warning":
             log.warning(problem.text())
     found = errors(problems)
     if found:
-        raise PluginError(f"{len(found)} problem(s) in content and data; nothing was built:\n"
-                          + format_problems(found))
+        raise BuildProblems(found)

@@ -23,7 +23,7 @@ from commons.model import events as ev
 from commons.model.records import Commons, Event, Page
 
 SCHEMA = "https://schema.org"
-_SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def metadata(facts: PageFacts, commons: Commons, settings: Settings,
 def script_json(data: Any) -> str:
     """JSON that cannot end its <script> element or open a comment in it."""
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    return "".join(_SCRIPT_SAFE.get(c, c) for c in text)
+    return text.translate(_SCRIPT_SAFE)
 
 
 def _node(facts: PageFacts, page: Page | None, commons: Commons, settings: Settings,

@@ -1,0 +1,344 @@
+"""The preview's build: one MkDocs build kept in memory and redone in part after each edit.
+
+Every rebuild reloads the configuration and runs the pipeline again (the checks, the model,
+the pages made from it), which is quick; what costs time is turning each page's Markdown into
+HTML and each page into its template, and those are redone only for the pages whose inputs
+changed:
+
+- a page's Markdown is converted again only when its text (after what the build adds to it)
+  or the set of files it could link to changed;
+- a page is put through its template again only when something its template shows changed:
+  its HTML, title, table of contents, front matter, the navigation, or what the commons adds
+  to its context (search fields, structured data, page information, header).
+
+So a teacher row's edit re-renders the directory, the teacher's page, their region, the
+sessions they lead and whatever else shows them, because those pages' inputs changed, and
+nothing else. The result is the same as a clean `make build` of the same inputs: a test builds
+both after a series of edits and compares them. Downloads not in the cache yet, and the search
+index, are made after the pages are written (`Preview.background`), then the pages that show
+them are updated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.commands.build import _build_extra_template, _build_theme_template, get_context
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import File, Files, get_files, set_exclusions
+from mkdocs.structure.nav import Link, Navigation, Section, get_navigation
+from mkdocs.structure.pages import Page
+
+from commons.core.problems import Problem
+from commons.pipeline import Build
+from commons.render import site as site_events
+
+log = logging.getLogger("mkdocs")
+
+
+@dataclass
+class Rendered:
+    """A page's Markdown as converted last time, kept to be reused while its text holds."""
+
+    markdown_key: str
+    content: str
+    toc: object
+    title: str | None
+    anchors: set[str] | None
+    links: dict[str, dict[str, str]]  # to a page's src_uri: {anchor: the link as written}
+    warnings: list[str]
+
+
+@dataclass
+class Written:
+    """A page as last written: what its template was given, and what it warned about."""
+
+    context_key: str
+    warnings: list[str]
+
+
+@dataclass
+class Outcome:
+    """One rebuild: the problems that stopped it, if any, and what it did."""
+
+    problems: list[Problem] = field(default_factory=list)  # in content and data
+    warnings: list[str] = field(default_factory=list)  # from rendering (the build is strict)
+    pages: int = 0
+    rendered: int = 0
+    converted: int = 0
+    seconds: float = 0.0
+    pending_downloads: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.warnings
+
+
+class _Collector(logging.Handler):
+    """Warnings from MkDocs and the commons while one page (or the rest of a build) is done:
+    the build is strict, so any warning fails it, as `make build` would."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.into: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.into.append(record.getMessage())
+
+
+@dataclass
+class Preview:
+    """The preview of one commons, written into site_dir; `rebuild()` after every edit."""
+
+    config_file: Path
+    site_dir: Path
+    local_editor: bool = False  # `make edit`: the editor talks to decap-server
+    make_downloads: bool = False  # True: make missing downloads now, as `make build` does
+    rendered: dict[str, Rendered] = field(default_factory=dict)  # by src_uri
+    written: dict[str, Written] = field(default_factory=dict)  # by src_uri
+    files_written: dict[str, str] = field(default_factory=dict)  # dest_uri: content hash
+    files_key: str = ""
+    outputs: set[str] = field(default_factory=set)  # every site path the last rebuild wrote
+    present_pages: set[str] = field(default_factory=set)  # the pages of the last rebuild
+    build: Build | None = None  # the last rebuild's pipeline, for the work done after it
+    env: Environment | None = None  # the theme's templates
+    theme_files: list[tuple[str, str]] = field(default_factory=list)  # (src_uri, theme dir)
+
+    def forget(self) -> None:
+        """Drop everything kept, so that the next rebuild redoes every page (after a change
+        to the theme or the settings, which every page shows)."""
+        self.rendered.clear()
+        self.written.clear()
+        self.files_written.clear()
+        self.files_key = ""
+        self.env = None
+
+    def rebuild(self) -> Outcome:
+        started = time.perf_counter()
+        collector = _Collector()
+        mkdocs_log = logging.getLogger("mkdocs")
+        mkdocs_log.addHandler(collector)
+        try:
+            outcome = self._rebuild(collector)
+        except site_events.BuildProblems as error:
+            outcome = Outcome(problems=error.problems)
+        except MkDocsException as error:  # a configuration MkDocs refuses
+            outcome = Outcome(warnings=[str(error)])
+        finally:
+            mkdocs_log.removeHandler(collector)
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+
+    def _rebuild(self, collector: _Collector) -> Outcome:
+        config = self._config()
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        files = get_files(config)
+        env = self._theme_files(files, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+        files_key = _digest(sorted((f.src_uri, f.dest_uri, f.url) for f in files))
+        if files_key != self.files_key:  # a page or file came or went: links may resolve anew
+            self.rendered.clear()
+            self.files_key = files_key
+        pages = files.documentation_pages()
+        converted = sum(self._populate(file, config, files, collector) for file in pages)
+        env = config.plugins.on_env(env, config=config, files=files)
+        collector.into = general = []
+        kept = self._write_files(files)
+        for template in config.theme.static_templates:
+            _build_theme_template(template, env, files, config, nav)
+            kept.add(template)
+            if template == "sitemap.xml":
+                kept.add("sitemap.xml.gz")
+        for template in config.extra_templates:
+            _build_extra_template(template, files, config, nav)
+            kept.add(template)
+        nav_key = _digest(_nav_shape(nav.items))
+        rendered = 0
+        warnings: list[str] = []
+        for file in pages:
+            rendered += self._write_page(file.page, config, pages, nav, env, nav_key, collector)
+            kept.add(file.dest_uri)
+            warnings += self.rendered[file.src_uri].warnings + self.written[file.src_uri].warnings
+        collector.into = general
+        for file in pages:
+            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        self.present_pages = {file.src_uri for file in pages}
+        self._remove_stale(kept)
+        site_events.write_editor(config)
+        warnings += general
+        site = site_events.site_of(config)
+        pending = site.build.pending_downloads
+        self.build = site.build
+        return Outcome([], list(dict.fromkeys(warnings)), len(pages), rendered, converted,
+                       pending_downloads=pending)
+
+    def _theme_files(self, files: Files, config: MkDocsConfig) -> Environment:
+        """The theme's assets added to files, and its templates: both found and compiled
+        once, until the theme changes (forget)."""
+        if self.env is None:
+            self.env = config.theme.get_env()
+            before = {file.src_uri for file in files}
+            files.add_files_from_theme(self.env, config)
+            self.theme_files = [(f.src_uri, f.src_dir) for f in files if f.src_uri not in before]
+            return self.env
+        for src_uri, theme_dir in self.theme_files:
+            if files.get_file_from_path(src_uri) is None:  # a page's file wins, as in MkDocs
+                files.append(File(src_uri, theme_dir, config.site_dir, config.use_directory_urls))
+        return self.env
+
+    def _config(self) -> MkDocsConfig:
+        config = load_config(str(self.config_file), site_dir=str(self.site_dir))
+        setattr(config, site_events.LOCAL_EDITOR, self.local_editor)
+        setattr(config, site_events.MAKE_DOWNLOADS, self.make_downloads)
+        return config
+
+    def _populate(self, file: File, config: MkDocsConfig, files: Files,
+                  collector: _Collector) -> int:
+        """Read the page and run the events before conversion; convert its Markdown only when
+        it changed. 1 when it was converted, 0 when the last conversion was reused."""
+        page = file.page if file.page is not None else Page(None, file, config)
+        config._current_page = page
+        try:
+            page = config.plugins.on_pre_page(page, config=config, files=files)
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page,
+                                                            config=config, files=files)
+            key = _digest([page.markdown, page.meta])
+            kept = self.rendered.get(file.src_uri)
+            if kept is not None and kept.markdown_key == key:
+                page.content, page.toc = kept.content, kept.toc
+                page._title_from_render = kept.title
+                page.present_anchor_ids = kept.anchors
+                page.links_to_anchors = {files.get_file_from_path(uri): links
+                                         for uri, links in kept.links.items()
+                                         if files.get_file_from_path(uri) is not None}
+                return 0
+            collector.into = warnings = []
+            page.render(config, files)
+            page.content = config.plugins.on_page_content(page.content, page=page,
+                                                          config=config, files=files)
+            self.rendered[file.src_uri] = Rendered(
+                key, page.content, page.toc, page._title_from_render, page.present_anchor_ids,
+                {target.src_uri: links for target, links in (page.links_to_anchors or {}).items()},
+                warnings)
+            return 1
+        finally:
+            config._current_page = None
+
+    def _write_page(self, page: Page, config: MkDocsConfig, pages, nav: Navigation, env,
+                    nav_key: str, collector: _Collector) -> int:
+        """Put the page through its template when anything the template shows changed."""
+        config._current_page = page
+        page.active = True
+        try:
+            context = get_context(nav, pages, config, page)
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+            key = _digest([nav_key, page.url, page.title, page.content, _toc_shape(page.toc),
+                           page.meta, page.edit_url, page.canonical_url, page.abs_url,
+                           _neighbour(page.previous_page), _neighbour(page.next_page),
+                           _ancestors(page),
+                           sorted((k, v) for k, v in context.items() if k.startswith("commons_"))])
+            kept = self.written.get(page.file.src_uri)
+            target = Path(page.file.abs_dest_path)
+            if kept is not None and kept.context_key == key and target.is_file():
+                return 0
+            collector.into = warnings = []
+            template = env.get_template(page.meta.get("template", "main.html"))
+            output = config.plugins.on_post_page(template.render(context), page=page,
+                                                 config=config)
+            _write(target, output.encode("utf-8", errors="xmlcharrefreplace"))
+            self.written[page.file.src_uri] = Written(key, warnings)
+            return 1
+        finally:
+            page.active = False
+            config._current_page = None
+
+    def _write_files(self, files: Files) -> set[str]:
+        """Every file that is not a page (the theme's assets, pictures, what the pipeline
+        makes), written when its content changed; the set of their site paths."""
+        kept: set[str] = set()
+        for file in files:
+            if file.is_documentation_page():
+                continue
+            kept.add(file.dest_uri)
+            if file.generated_by is not None or file.abs_src_path is None:
+                data = file.content_bytes
+                key = hashlib.sha256(data).hexdigest()
+            else:
+                stat = os.stat(file.abs_src_path)
+                data, key = None, f"{file.abs_src_path}:{stat.st_mtime_ns}:{stat.st_size}"
+            target = Path(file.abs_dest_path)
+            if self.files_written.get(file.dest_uri) == key and target.is_file():
+                continue
+            if data is None:
+                data = Path(file.abs_src_path).read_bytes()
+            _write(target, data)
+            self.files_written[file.dest_uri] = key
+        return kept
+
+    def _remove_stale(self, kept: set[str]) -> None:
+        """Remove what the last rebuild wrote and this one did not (a page deleted)."""
+        for dest_uri in self.outputs - kept:
+            (self.site_dir / dest_uri).unlink(missing_ok=True)
+            self.files_written.pop(dest_uri, None)
+        self.outputs = kept
+        for src_uri in [uri for uri in self.written if uri not in self.present_pages]:
+            del self.written[src_uri]
+            self.rendered.pop(src_uri, None)
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Write whole files only: a reader of the preview never sees half a page."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".preview-")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=repr).encode()).hexdigest()
+
+
+def _nav_shape(items) -> list:
+    """The navigation as every page shows it: titles, addresses and nesting."""
+    shape = []
+    for item in items:
+        if isinstance(item, Section):
+            shape.append(["section", item.title, _nav_shape(item.children)])
+        elif isinstance(item, Link):
+            shape.append(["link", item.title, item.url])
+        else:
+            shape.append(["page", item.title, item.url, item.file.src_uri])
+    return shape
+
+
+def _toc_shape(toc) -> list:
+    return [[item.title, item.id, item.level, _toc_shape(item.children)] for item in toc]
+
+
+def _neighbour(page) -> list | None:
+    return None if page is None else [page.title, page.url]
+
+
+def _ancestors(page: Page) -> list:
+    return [item.title for item in page.ancestors]

@@ -1,0 +1,247 @@
+"""`make serve`: the preview at http://127.0.0.1:8000/, rebuilt in part after every save.
+
+    python scripts/preview.py [--port 8000] [--site-dir DIR] [--local-editor]
+
+Builds once, then watches content/, data/, mkdocs.yml, site-overrides/ and hooks/. After a
+save only what depends on it is rebuilt (hooks/commons/render/preview.py), and the open page
+reloads on its own. After a save that does not build, every page still answers at once: the
+last good page, with the problems listed over it as `make check` gives them; fixing them
+brings the preview back. Downloads not in the cache yet, and the search index, are made
+after the pages, in the background. A change to the commons' code (hooks/) restarts it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from commons.render.preview import Outcome, Preview
+from commons.render.preview_panel import ASSETS, PREFIX, Shown, nothing_built, with_preview
+from commons.search.index import SearchIndexError, index_site
+from serve_site import Handler, serve
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+ROOT = Path(__file__).resolve().parent.parent
+REDO_ALL = ("mkdocs.yml", "site-overrides")  # every page shows the settings and the theme
+QUIET_FOR = 0.05  # seconds without another save before rebuilding: editors save in bursts
+WAIT_AT_MOST = 25  # seconds a page's wait for the next rebuild is held open
+PREVIEW_DIR = Path(".cache") / "preview"
+OWN_FILES = {"preview.js": "preview.js", "preview.css": "preview.css"}  # under /.preview/
+
+
+class State:
+    """What the preview has built, shared by the builder and the server's threads."""
+
+    def __init__(self) -> None:
+        self.changed = threading.Condition()
+        self.version = 0
+        self.shown: Shown | None = None  # None until the first rebuild has finished
+        self.built_once = False
+
+    def publish(self, outcome: Outcome) -> None:
+        with self.changed:
+            self.version += 1
+            self.built_once = self.built_once or outcome.ok
+            self.shown = Shown(self.version, tuple(outcome.problems), tuple(outcome.warnings),
+                               stale=bool(outcome.problems))
+            self.changed.notify_all()
+
+    def wait_for_first(self, seconds: float) -> Shown | None:
+        with self.changed:
+            self.changed.wait_for(lambda: self.shown is not None, timeout=seconds)
+            return self.shown
+
+    def wait_after(self, version: int, seconds: float) -> int:
+        with self.changed:
+            self.changed.wait_for(lambda: self.version != version, timeout=seconds)
+            return self.version
+
+
+class Builder:
+    """Rebuilds after each burst of saves, in one thread; makes downloads and the search
+    index in another, after the pages are written."""
+
+    def __init__(self, preview: Preview, state: State) -> None:
+        self.preview, self.state = preview, state
+        self.saved = threading.Condition()
+        self.paths: set[str] = {"mkdocs.yml"}  # the first build does everything
+        self.later = threading.Event()
+
+    def saw(self, path: str) -> None:
+        with self.saved:
+            self.paths.add(path)
+            self.saved.notify()
+
+    def run(self) -> None:
+        while True:
+            with self.saved:
+                self.saved.wait_for(lambda: self.paths)
+            time.sleep(QUIET_FOR)
+            with self.saved:
+                paths, self.paths = self.paths, set()
+            if any(p.startswith("hooks/") for p in paths):
+                print("the commons' code changed: restarting the preview", file=sys.stderr)
+                os.execv(sys.executable, [sys.executable, *sys.argv])
+            if any(p.startswith(REDO_ALL) for p in paths):
+                self.preview.forget()
+            outcome = self.preview.rebuild()
+            self.state.publish(outcome)
+            report(outcome)
+            if outcome.ok:
+                self.later.set()
+
+    def run_later(self) -> None:
+        """Downloads not in the cache, then the search index; a rebuild follows new
+        downloads, so that the pages show their buttons."""
+        while True:
+            self.later.wait()
+            self.later.clear()
+            build = self.preview.build
+            if build is not None and build.pending_downloads:
+                print(f"making {build.pending_downloads} downloads in the background",
+                      file=sys.stderr)
+                problems = build.make_downloads()
+                if problems:
+                    print("\n".join(p.text() for p in problems), file=sys.stderr)
+                else:
+                    self.saw("downloads")
+            try:
+                index_site(self.preview.site_dir)
+            except SearchIndexError as error:
+                print(error, file=sys.stderr)
+
+
+def report(outcome: Outcome) -> None:
+    if outcome.ok:
+        print(f"preview: {outcome.rendered} of {outcome.pages} pages rendered "
+              f"({outcome.converted} converted) in {outcome.seconds:.2f} s", file=sys.stderr)
+        return
+    lines = [p.text() for p in outcome.problems] + outcome.warnings
+    print(f"preview: {len(lines)} problem(s), shown on every page:\n  " + "\n  ".join(lines),
+          file=sys.stderr)
+
+
+def handler_for(state: State) -> type:
+    class PreviewHandler(Handler):
+        def do_GET(self):
+            address = urlsplit(self.path)
+            if address.path == f"{PREFIX}changes":
+                since = int((parse_qs(address.query).get("since") or ["0"])[0] or 0)
+                return self._json({"version": state.wait_after(since, WAIT_AT_MOST)})
+            if address.path.startswith(PREFIX):
+                name = address.path.removeprefix(PREFIX)
+                return self._send(200 if name in OWN_FILES else 404, ASSETS / OWN_FILES.get(
+                    name, "missing"))
+            shown = state.wait_for_first(WAIT_AT_MOST)
+            if not state.built_once:
+                return self._page(nothing_built(building=shown is None), shown)
+            return super().do_GET()
+
+        def body_of(self, path: Path) -> bytes:
+            body = super().body_of(path)
+            if path.parent == ASSETS:
+                return body
+            if path.suffix != ".html" or state.shown is None:
+                return body
+            return with_preview(body.decode("utf-8"), state.shown).encode("utf-8")
+
+        def cache_header(self, status: int) -> str:
+            return "no-store"  # every save changes what a page shows
+
+        def _json(self, value: dict) -> None:
+            body = json.dumps(value).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _page(self, html: str, shown: Shown | None) -> None:
+            body = with_preview(html, shown or Shown(0)).encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    return PreviewHandler
+
+
+class _Saves(FileSystemEventHandler):
+    """Saves under the watched folders, each told to the builder by its path from the
+    commons' root (content/, data/, mkdocs.yml) or the project's (hooks/, site-overrides/)."""
+
+    def __init__(self, builder: Builder, root: Path) -> None:
+        self.builder = builder
+        self.bases = [(root, ("mkdocs.yml", "content/", "data/")),
+                      (ROOT, ("hooks/", "site-overrides/"))]
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        for path in (event.src_path, getattr(event, "dest_path", "")):
+            if path:
+                self._saw(Path(os.fsdecode(path)))
+
+    def _saw(self, path: Path) -> None:
+        if "__pycache__" in path.parts or path.name.startswith((".", "~")) \
+                or path.name.endswith("~"):
+            return  # byte code, editors' swap and backup files
+        for base, watched in self.bases:
+            try:
+                relative = path.resolve().relative_to(base.resolve()).as_posix()
+            except ValueError:
+                continue
+            if relative.startswith(watched):  # not the preview's own folder, caches, git
+                self.builder.saw(relative)
+                return
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="the commons: the folder of its mkdocs.yml (default: this one)")
+    parser.add_argument("--site-dir", type=Path,
+                        help=f"where the preview is written (default: {PREVIEW_DIR})")
+    parser.add_argument("--local-editor", action="store_true",
+                        help="the editor at /admin/ saves through decap-server (make edit)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    site_dir = (args.site_dir or root / PREVIEW_DIR).resolve()
+    shutil.rmtree(site_dir, ignore_errors=True)  # this preview knows nothing it did not write
+    site_dir.mkdir(parents=True)
+    preview = Preview(root / "mkdocs.yml", site_dir, local_editor=args.local_editor)
+    state = State()
+    builder = Builder(preview, state)
+    threading.Thread(target=builder.run, daemon=True).start()
+    threading.Thread(target=builder.run_later, daemon=True).start()
+    observer = Observer()
+    saves = _Saves(builder, root)
+    observer.schedule(saves, str(root), recursive=False)  # mkdocs.yml
+    for folder in (root / "content", root / "data", ROOT / "hooks", ROOT / "site-overrides"):
+        if folder.is_dir():
+            observer.schedule(saves, str(folder), recursive=True)
+    observer.start()
+    with serve(site_dir, args.port, handler_for(state)) as base:
+        print(f"preview: {base} (Ctrl-C to stop)", file=sys.stderr)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+    observer.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
