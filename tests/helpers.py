@@ -1,15 +1,19 @@
 """Helpers the tests share: the tiny commons, edits that fail loudly, git with fixed dates,
-a digest of a folder, and a local web server. Plain functions; the fixtures are in
+a digest of a folder, a local web server and the preview server. Plain functions; the fixtures are in
 conftest.py."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import yaml
@@ -97,3 +101,31 @@ def serve(site: Path):
     """Serve a built site on http://127.0.0.1:<free port>/ while the block runs (the
     project's own local server, with the tests' handler)."""
     return serve_site.serve(site, handler=Handler)
+
+
+@contextlib.contextmanager
+def preview_server(root: Path):
+    """`make serve`'s preview of the commons at root, on a free port, while the block runs:
+    yields its address once it answers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "preview.py"), "--port", str(port), "--root",
+         str(root)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(base + ".preview/preview.css", timeout=5).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    server.kill()
+                    raise AssertionError(f"the preview did not start: {server.stderr.read()}")
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

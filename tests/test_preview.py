@@ -4,10 +4,6 @@ the problems listed over the last good page."""
 
 from __future__ import annotations
 
-import json
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -16,7 +12,7 @@ from pathlib import Path
 import pytest
 from commons.publish import build_atomically
 from commons.render.preview import Preview
-from helpers import ROOT, edit, make_commons
+from helpers import edit, make_commons, preview_server
 
 TEACHERS = "data/teachers.csv"
 # What only `make build` writes (the offline service worker) or what Pagefind makes anew at
@@ -114,9 +110,13 @@ def test_a_broken_edit_keeps_the_last_good_pages_and_names_the_problem(commons, 
     assert _rebuilt(preview).ok
 
 
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=30) as response:
-        return response.read().decode("utf-8")
+def _get(address: str, base: str) -> str:
+    """The page, or the body of an error answer (the site's 404 page)."""
+    try:
+        with urllib.request.urlopen(base + address, timeout=30) as response:
+            return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.read().decode("utf-8")
 
 
 def _until(check, seconds: float = 60):
@@ -128,53 +128,23 @@ def _until(check, seconds: float = 60):
         time.sleep(0.1)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.mark.slow
 def test_make_serve_answers_every_page_after_a_broken_edit_and_recovers(tmp_path):
-    """The preview server on a copy of the project: its pages keep their
-    Content-Security-Policy, which lets the preview's own script in."""
-    project = make_commons(tmp_path / "commons")
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "preview.py"), "--port", str(port),
-         "--root", str(project)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        page = _until(lambda: _try(base + "policies/learning/"))
-        assert page, server.stderr.read() if server.poll() is not None else "no answer"
+    """The preview server: its pages keep their Content-Security-Policy, which lets the
+    preview's own script in."""
+    commons = make_commons(tmp_path / "commons")
+    with preview_server(commons) as base:
+        page = _until(lambda: _get("policies/learning/", base))
         assert 'http-equiv="Content-Security-Policy"' in page
         assert '<script src="/.preview/preview.js"' in page
-        edit(project / TEACHERS, "ada-brook,Ada Brook,teacher", "ada-brook,Ada Brook,wizard")
-        assert _until(lambda: "commons-preview-problems" in _get(base + "policies/learning/"))
+        edit(commons / TEACHERS, "ada-brook,Ada Brook,teacher", "ada-brook,Ada Brook,wizard")
+        assert _until(lambda: "commons-preview-problems" in _get("policies/learning/", base))
         for address in ("policies/learning/", "teachers/ada-brook/", "no-such-page/"):
             started = time.monotonic()
-            broken = _get_any(base + address)
+            broken = _get(address, base)
             assert time.monotonic() - started < 5  # answered at once, not held until a fix
             assert f"<code>{TEACHERS}:row 2:role</code>" in broken, address
         assert "To fix:" in broken
-        assert "Learning" in _get(base + "policies/learning/")  # the last good page, behind
-        edit(project / TEACHERS, "ada-brook,Ada Brook,wizard", "ada-brook,Ada Brook,teacher")
-        assert _until(lambda: "commons-preview-problems" not in _get(base + "policies/learning/"))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def _get_any(url: str) -> str:
-    """The page, or the body of an error answer (the site's 404 page)."""
-    try:
-        return _get(url)
-    except urllib.error.HTTPError as error:
-        return error.read().decode("utf-8")
-
-
-def _try(url: str) -> str | None:
-    try:
-        return _get(url)
-    except OSError:
-        return None
+        assert "Learning" in _get("policies/learning/", base)  # the last good page, behind
+        edit(commons / TEACHERS, "ada-brook,Ada Brook,wizard", "ada-brook,Ada Brook,teacher")
+        assert _until(lambda: "commons-preview-problems" not in _get("policies/learning/", base))
