@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import sys
 import threading
 import time
@@ -74,11 +75,17 @@ class Builder:
         self.saved = threading.Condition()
         self.paths: set[str] = {"mkdocs.yml"}  # the first build does everything
         self.later = threading.Event()
+        self.rebuilding = threading.Lock()
 
     def saw(self, path: str) -> None:
         with self.saved:
             self.paths.add(path)
             self.saved.notify()
+
+    def stop_and_save(self, state_file: Path) -> None:
+        """Keep the pages for the next start (after the rebuild under way, if any)."""
+        with self.rebuilding:
+            self.preview.save(state_file)
 
     def run(self) -> None:
         while True:
@@ -90,9 +97,10 @@ class Builder:
             if any(p.startswith("hooks/") for p in paths):
                 print("the commons' code changed: restarting the preview", file=sys.stderr)
                 os.execv(sys.executable, [sys.executable, *sys.argv])
-            if any(p.startswith(REDO_ALL) for p in paths):
-                self.preview.forget()
-            outcome = self.preview.rebuild()
+            with self.rebuilding:
+                if any(p.startswith(REDO_ALL) for p in paths):
+                    self.preview.forget()
+                outcome = self.preview.rebuild()
             self.state.publish(outcome)
             report(outcome)
             if outcome.ok:
@@ -219,9 +227,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     site_dir = (args.site_dir or root / PREVIEW_DIR).resolve()
-    shutil.rmtree(site_dir, ignore_errors=True)  # this preview knows nothing it did not write
-    site_dir.mkdir(parents=True)
+    state_file = site_dir.with_name(site_dir.name + "-state.pickle")
     preview = Preview(root / "mkdocs.yml", site_dir, local_editor=args.local_editor)
+    if not (site_dir.is_dir() and preview.resume(state_file)):
+        shutil.rmtree(site_dir, ignore_errors=True)  # nothing in it is known to be current
+        site_dir.mkdir(parents=True)
     state = State()
     builder = Builder(preview, state)
     threading.Thread(target=builder.run, daemon=True).start()
@@ -236,10 +246,12 @@ def main(argv: list[str] | None = None) -> int:
     with serve(site_dir, args.port, handler_for(state)) as base:
         print(f"preview: {base} (Ctrl-C to stop)", file=sys.stderr)
         try:
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
             threading.Event().wait()
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, SystemExit):
             pass
     observer.stop()
+    builder.stop_and_save(state_file)
     return 0
 
 

@@ -148,3 +148,22 @@ def test_make_serve_answers_every_page_after_a_broken_edit_and_recovers(tmp_path
         assert "Learning" in _get("policies/learning/", base)  # the last good page, behind
         edit(commons / TEACHERS, "ada-brook,Ada Brook,wizard", "ada-brook,Ada Brook,teacher")
         assert _until(lambda: "commons-preview-problems" not in _get("policies/learning/", base))
+
+
+def test_a_new_preview_takes_up_the_last_ones_pages_while_the_code_is_the_same(
+        commons, tmp_path):
+    site, state = tmp_path / "preview", tmp_path / "preview-state.pickle"
+    first = Preview(commons / "mkdocs.yml", site)
+    _rebuilt(first)
+    first.save(state)
+    edit(commons / "content/policies/learning.md", "\n\n", "\n\nSaved while it was stopped.\n\n")
+    again = Preview(commons / "mkdocs.yml", site)
+    assert again.resume(state)
+    outcome = _rebuilt(again)
+    assert outcome.converted == 1 and outcome.rendered < outcome.pages
+    assert "Saved while it was stopped." in (site / "policies/learning/index.html").read_text(
+        encoding="utf-8")
+    edit(commons / "mkdocs.yml", "site_name: ", "site_name: Renamed ")  # every page shows it
+    assert not Preview(commons / "mkdocs.yml", site).resume(state)
+    state.write_bytes(b"not a saved preview")
+    assert not Preview(commons / "mkdocs.yml", site).resume(state)

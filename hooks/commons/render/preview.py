@@ -22,9 +22,11 @@ them are updated.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import logging
 import os
+import pickle
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -43,7 +45,7 @@ from commons.core.problems import Problem
 from commons.pipeline import Build
 from commons.render import site as site_events
 
-log = logging.getLogger("mkdocs")
+PROJECT = site_events.PROJECT  # whose hooks/ and site-overrides/ render every page
 
 
 @dataclass
@@ -122,6 +124,29 @@ class Preview:
         self.files_written.clear()
         self.files_key = ""
         self.env = None
+
+    # What a later preview of the same commons can reuse: the pages it need not redo.
+    _KEPT = ("rendered", "written", "files_written", "files_key", "outputs", "present_pages")
+
+    def save(self, state_file: Path) -> None:
+        """Keep what was rebuilt for the next preview of this commons, valid while the code,
+        the theme and the settings stay the same (code_version)."""
+        kept = {name: getattr(self, name) for name in self._KEPT}
+        _write(state_file, pickle.dumps((code_version(self.config_file), kept)))
+
+    def resume(self, state_file: Path) -> bool:
+        """Take up what an earlier preview of the same commons saved, if it is still valid;
+        False (and nothing taken) otherwise."""
+        try:
+            version, kept = pickle.loads(state_file.read_bytes())
+        except (OSError, pickle.UnpicklingError, ValueError, EOFError, AttributeError,
+                ImportError, TypeError):
+            return False
+        if version != code_version(self.config_file):
+            return False
+        for name in self._KEPT:
+            setattr(self, name, kept[name])
+        return True
 
     def rebuild(self) -> Outcome:
         started = time.perf_counter()
@@ -299,6 +324,19 @@ class Preview:
         for src_uri in [uri for uri in self.written if uri not in self.present_pages]:
             del self.written[src_uri]
             self.rendered.pop(src_uri, None)
+
+
+def code_version(config_file: Path) -> str:
+    """One digest of everything that shapes every page: the settings file, the commons'
+    code and theme overrides, and the versions of the packages that render."""
+    parts = [Path(config_file).read_bytes()]
+    for folder in (PROJECT / "hooks", PROJECT / "site-overrides"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                parts += [path.relative_to(PROJECT).as_posix().encode(), path.read_bytes()]
+    parts += [importlib.metadata.version(name).encode()
+              for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
 def _write(target: Path, data: bytes) -> None:
