@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from commons.core.problems import Problem
-from commons.export.build import export_all
+from commons.export.build import DownloadProgress, export_all
 from commons.export.listing import buttons, site_files
 from commons.generate.files import GeneratedFile
 from commons.load.settings import Settings
@@ -15,13 +15,15 @@ from commons.model.records import Commons, Page
 
 CACHE_FOLDER = Path(".cache") / "downloads"
 
-__all__ = ["CACHE_FOLDER", "download_files", "page_buttons"]
+__all__ = ["CACHE_FOLDER", "DownloadProgress", "download_files", "page_buttons"]
 
 
-def download_files(pages: list[Page], content_dir: Path, root: Path, settings: Settings
+def download_files(pages: list[Page], content_dir: Path, root: Path, settings: Settings,
+                   progress: DownloadProgress | None = None
                    ) -> tuple[list[GeneratedFile], list[Problem]]:
     """Every download and the downloads page, for the build; or the problems that stop it."""
-    downloads, problems = export_all(pages, content_dir, root / CACHE_FOLDER, settings)
+    downloads, problems = export_all(pages, content_dir, root / CACHE_FOLDER, settings,
+                                     progress=progress)
     return (site_files(downloads) if not problems else []), problems
 
 
