@@ -37,7 +37,7 @@ edit: $(INSTALLED) $(NODE)
 	  $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(INSTALLED) $(NODE)
-	$(PY) scripts/build.py
+	$(PY) scripts/build.py $(ARGS)
 
 check: $(INSTALLED)
 	$(PY) scripts/check.py $(ARGS)

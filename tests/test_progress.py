@@ -5,9 +5,16 @@ from __future__ import annotations
 
 import io
 import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
 
 from commons.core import progress
 from commons.core.progress import Display, Event, Listener, Reporter
+from helpers import ROOT, edit
+
+BUILD = ROOT / "scripts" / "build.py"
 
 
 class Clock:
@@ -128,4 +135,73 @@ def test_without_a_pipe_a_build_reports_nothing(tmp_path):
         assert reporter.fd is None
         reporter.report("pages", 1, 2)
     assert (tmp_path / "some-file").read_text() == ""
+
+
+def _site_pages(site: Path) -> int:
+    """The pages of a built site: each a folder's index.html, but for the editor's."""
+    return sum(1 for page in site.rglob("index.html")
+               if page.relative_to(site).parts[0] != "admin")
+
+
+def test_a_build_in_a_log_prints_each_stage_then_the_summary(mini, tmp_path):
+    site = tmp_path / "out" / "site"
+    result = subprocess.run([sys.executable, str(BUILD), "--root", str(mini),
+                             "--site-dir", str(site)], capture_output=True, text=True,
+                            cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "\r" not in result.stderr
+    lines = result.stderr.splitlines()
+    stages = [line.split("] ", 1)[1] for line in lines if line.startswith("[")]
+    pages = _site_pages(site)
+    assert pages > 30
+    expected = ("starting the build", "checking content and data", "making downloads",
+                f"reading pages 0 of {pages}", f"rendering pages {pages} of {pages}",
+                "indexing search", f"indexing search {pages} of {pages}", "publishing")
+    firsts = [next((n for n, stage in enumerate(stages) if stage.startswith(text)), -1)
+              for text in expected]
+    assert -1 not in firsts and firsts == sorted(firsts), stages
+    assert "INFO    -  Documentation built in" in result.stderr  # MkDocs' own output, kept
+    assert '"stage"' not in result.stderr  # the events go through their own pipe
+    assert lines[-1].startswith("built out/site/ in ")
+    assert lines[-1].endswith(f" s: {pages} pages, 3 downloads (0 cached), "
+                              f"search {pages} pages indexed")
+
+
+def test_a_build_in_a_terminal_draws_its_bar_on_one_line(mini, tmp_path):
+    terminal, stderr = pty.openpty()
+    child = subprocess.Popen([sys.executable, str(BUILD), "--root", str(mini),
+                              "--site-dir", str(tmp_path / "site")],
+                             stdout=subprocess.DEVNULL, stderr=stderr, cwd=tmp_path)
+    os.close(stderr)
+    written = b""
+    while True:
+        try:
+            chunk = os.read(terminal, 4096)
+        except OSError:  # the child has ended and closed its side
+            break
+        if not chunk:
+            break
+        written += chunk
+    os.close(terminal)
+    assert child.wait() == 0, written.decode()
+    text = written.decode()
+    bar, rest = text.split("INFO ", 1)  # the bar until the build is done, then MkDocs' output
+    assert "\n" not in bar
+    assert bar.count(progress.CLEAR_LINE) >= 5
+    assert "rendering pages" in bar and "] " in bar
+    assert bar.endswith(progress.CLEAR_LINE)  # erased before anything else is written
+    assert rest.splitlines()[-1].startswith("built site/ in ")
+
+
+def test_a_failed_build_still_says_every_problem_and_that_nothing_was_published(mini, tmp_path):
+    edit(mini / "content/policies/learning.md", "owner: Learning Circle", "owner: no")
+    site = tmp_path / "site"
+    result = subprocess.run([sys.executable, str(BUILD), "--root", str(mini),
+                             "--site-dir", str(site)], capture_output=True, text=True,
+                            cwd=tmp_path)
+    assert result.returncode != 0
+    assert "1 problem(s) in content and data; nothing was built" in result.stderr
+    assert "content/policies/learning.md:6: 'owner' expected text" in result.stderr
+    assert result.stderr.splitlines()[-1] == "build failed; site/ was left as it was"
+    assert "built site/" not in result.stderr and not site.exists()
 
