@@ -8,11 +8,10 @@ import os
 import pty
 import subprocess
 import sys
-from pathlib import Path
 
 from commons.core import progress
 from commons.core.progress import Display, Event, Listener, Reporter
-from helpers import ROOT, edit
+from helpers import ROOT, edit, site_pages
 
 BUILD = ROOT / "scripts" / "build.py"
 
@@ -137,12 +136,6 @@ def test_without_a_pipe_a_build_reports_nothing(tmp_path):
     assert (tmp_path / "some-file").read_text() == ""
 
 
-def _site_pages(site: Path) -> int:
-    """The pages of a built site: each a folder's index.html, but for the editor's."""
-    return sum(1 for page in site.rglob("index.html")
-               if page.relative_to(site).parts[0] != "admin")
-
-
 def test_a_build_in_a_log_prints_each_stage_then_the_summary(mini, tmp_path):
     site = tmp_path / "out" / "site"
     result = subprocess.run([sys.executable, str(BUILD), "--root", str(mini),
@@ -152,7 +145,7 @@ def test_a_build_in_a_log_prints_each_stage_then_the_summary(mini, tmp_path):
     assert "\r" not in result.stderr
     lines = result.stderr.splitlines()
     stages = [line.split("] ", 1)[1] for line in lines if line.startswith("[")]
-    pages = _site_pages(site)
+    pages = site_pages(site)
     assert pages > 30
     expected = ("starting the build", "checking content and data", "making downloads",
                 f"reading pages 0 of {pages}", f"rendering pages {pages} of {pages}",
