@@ -214,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     display = Display(sys.stderr)
     try:
-        rows = measure(args.size, args.seed, work, display)
+        with display.ticking():
+            rows = measure(args.size, args.seed, work, display)
     finally:
         display.close()
         if args.keep:

@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     shown = _shown(site_dir)
     started = time.perf_counter()
     display = Display(sys.stderr)
-    result = build_atomically(args.root, site_dir, progress=display.show)
+    with display.ticking():
+        result = build_atomically(args.root, site_dir, progress=display.show)
     display.close()
     sys.stderr.write(result.stderr)
     if result.returncode != 0:

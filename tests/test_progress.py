@@ -81,6 +81,23 @@ def test_a_bar_is_not_redrawn_for_every_page():
     assert text.count(progress.CLEAR_LINE) == 10  # one every tenth of a second
 
 
+def test_between_events_the_bar_shows_the_latest_and_the_time_now():
+    clock, stream = Clock(), io.StringIO()
+    display = Display(stream, live=True, clock=clock, columns=200)
+    display.show(Event("pages", 1, 10))
+    display.show(Event("pages", 2, 10))  # at once: not drawn yet
+    clock.now += 3
+    display.refresh()
+    last = stream.getvalue().split(progress.CLEAR_LINE)[-1]
+    assert last.endswith("rendering pages 2 of 10  3.0 s")
+    display.close()
+    display.refresh()  # an erased bar stays erased
+    assert stream.getvalue().endswith(progress.CLEAR_LINE)
+    logged, log = shown(False, [(0.0, Event("search"))])
+    log.refresh()
+    assert log.stream.getvalue() == logged  # a log gets only its lines
+
+
 def test_a_step_goes_before_the_events_within_it():
     clock, stream = Clock(), io.StringIO()
     display = Display(stream, live=False, clock=clock)
@@ -105,7 +122,8 @@ def test_the_summary_says_how_long_and_what_was_made():
         "built site/ in 41.2 s: 1,026 pages, 12 downloads (10 cached), "
         "search 1,026 pages indexed")
     one = {"pages": Event("pages", 1, 1), "downloads": Event("downloads", 0, 0)}
-    assert progress.summary("out/", 1.0, one) == "built out/ in 1.0 s: 1 page, 0 downloads (0 cached)"
+    assert (progress.summary("out/", 1.0, one)
+            == "built out/ in 1.0 s: 1 page, 0 downloads (0 cached)")
     assert progress.summary("site/", 2.0, {}) == "built site/ in 2.0 s"
 
 

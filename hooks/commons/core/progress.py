@@ -15,8 +15,9 @@ import os
 import stat
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from typing import Callable, Mapping, TextIO
+from typing import Callable, Iterator, Mapping, TextIO
 
 ENVIRONMENT = "COMMONS_PROGRESS_FD"
 STAGES = {  # what each stage of a build is called while it runs
@@ -30,6 +31,7 @@ STAGES = {  # what each stage of a build is called while it runs
 }
 LINE_INTERVAL = 5.0  # seconds between two lines of one stage in a log
 BAR_INTERVAL = 0.1  # seconds between two redraws of the bar
+TICK = 1.0  # seconds between two redraws of the bar's clock when no event comes
 BAR_WIDTH = 20
 CLEAR_LINE = "\r\x1b[K"  # back to the start of the line, and erase it
 
@@ -122,7 +124,8 @@ def _count(number: int, noun: str) -> str:
 
 class Display:
     """Shows events on a stream as they come: a bar on a terminal, lines in a log. A step
-    (the benchmark's "cold full build") is put before each event's text."""
+    (the benchmark's "cold full build") is put before each event's text. Safe to call from
+    the thread that reads a child's events and from the one that moves the bar's clock."""
 
     def __init__(self, stream: TextIO, *, live: bool | None = None,
                  clock: Callable[[], float] = time.monotonic, columns: int | None = None):
@@ -135,41 +138,79 @@ class Display:
         self.latest: dict[str, Event] = {}  # the last event of each stage, for the summary
         self._shown: tuple[str, str] | None = None  # (step, stage) of the last event shown
         self._shown_at = self.started
+        self._current: tuple[Event, str] | None = None  # the last event and its text
         self._bar_drawn = False
+        self._lock = threading.RLock()
 
     def show(self, event: Event) -> None:
-        self.latest[event.stage] = event
-        now = self.clock()
-        key = (self.step, event.stage)
-        if not is_due(event, key == self._shown, now - self._shown_at, self.live):
-            return
-        self._shown, self._shown_at = key, now
-        text = f"{self.step}: {describe(event)}" if self.step else describe(event)
+        with self._lock:
+            self.latest[event.stage] = event
+            now = self.clock()
+            key = (self.step, event.stage)
+            text = f"{self.step}: {describe(event)}" if self.step else describe(event)
+            self._current = (event, text)
+            if not is_due(event, key == self._shown, now - self._shown_at, self.live):
+                return
+            self._shown, self._shown_at = key, now
+            if self.live:
+                self._draw(now)
+            else:
+                self.stream.write(log_line(text, now - self.started))
+                self.stream.flush()
+
+    def refresh(self) -> None:
+        """Redraw the bar with the latest event and the time now, between events."""
+        with self._lock:
+            if self.live and self._bar_drawn:
+                self._draw(self.clock())
+
+    @contextmanager
+    def ticking(self, every: float = TICK) -> Iterator["Display"]:
+        """While the block runs, the bar's clock moves on when no event comes (a long check,
+        the search index); a log gets nothing more."""
+        stop = threading.Event()
+
+        def tick() -> None:
+            while not stop.wait(every):
+                self.refresh()
+
+        ticker = threading.Thread(target=tick, daemon=True)
         if self.live:
-            self.stream.write(bar_line(event, text, now - self.started, self.columns))
-            self._bar_drawn = True
-        else:
-            self.stream.write(log_line(text, now - self.started))
-        self.stream.flush()
+            ticker.start()
+        try:
+            yield self
+        finally:
+            stop.set()
+            if ticker.is_alive():
+                ticker.join()
 
     def begin_step(self, step: str) -> None:
         """A step of several stages (the benchmark's); shown at once, as its own stage."""
-        self.step = ""
-        self.show(Event(step))
-        self.step = step
+        with self._lock:
+            self.step = ""
+            self.show(Event(step))
+            self.step = step
 
     def note(self, text: str) -> None:
         """A line that stays, above the bar."""
-        self.close()
-        self.stream.write(text + "\n")
-        self.stream.flush()
+        with self._lock:
+            self.close()
+            self.stream.write(text + "\n")
+            self.stream.flush()
 
     def close(self) -> None:
         """Erase the bar, so that what is written next starts on a clean line."""
-        if self._bar_drawn:
-            self.stream.write(CLEAR_LINE)
-            self.stream.flush()
-            self._bar_drawn = False
+        with self._lock:
+            if self._bar_drawn:
+                self.stream.write(CLEAR_LINE)
+                self.stream.flush()
+                self._bar_drawn = False
+
+    def _draw(self, now: float) -> None:
+        event, text = self._current
+        self.stream.write(bar_line(event, text, now - self.started, self.columns))
+        self.stream.flush()
+        self._bar_drawn = True
 
 
 class Reporter:
