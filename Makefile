@@ -37,7 +37,7 @@ edit: $(INSTALLED) $(NODE)
 	  $(PY) scripts/preview.py --port 8000 --local-editor
 
 build: $(INSTALLED) $(NODE)
-	$(PY) scripts/build.py
+	$(PY) scripts/build.py $(ARGS)
 
 check: $(INSTALLED)
 	$(PY) scripts/check.py $(ARGS)

@@ -31,7 +31,7 @@ def on_page_context(context: dict, *, page, config: MkDocsConfig, nav: Navigatio
 
 
 def on_page_content(html: str, *, page, config: MkDocsConfig, files: Files) -> str:
-    return site.check_content(html, page)
+    return site.check_content(html, page, config)
 
 
 def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:

@@ -7,6 +7,7 @@ measures, in the same run: `make check` time (median of 3), a cold full build (d
 made), a warm build (downloads from the cache), the same authored pages built by stock
 Material with no project hooks, peak memory, output size, the bytes of a first search and of
 a content page's first visit, and the build time of a commons half the size (doubling).
+Shows which step it is on as it goes, the builds' own progress within them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from commons.core.progress import Display, Event, Listener
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchlib import fixture  # noqa: E402
@@ -44,15 +46,20 @@ class Run:
     peak_mb: float
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
-    """Run a command; its wall time and the peak memory of it and everything it started."""
+def timed(command: list[str], cwd: Path, env: dict[str, str], display: Display) -> Run:
+    """Run a command, showing the progress it reports; its wall time and the peak memory of
+    it and everything it started."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT)
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
+    with Listener(display.show) as channel:
+        process = subprocess.Popen(command, cwd=cwd, env={**env, **channel.env},
+                                   pass_fds=channel.fds, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT)
+        channel.child_started()
+        output = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
+        display.close()
         sys.stderr.write(output.decode("utf-8", "replace")[-6000:])
         raise SystemExit(f"failed: {' '.join(command)}")
     return Run(seconds, usage.ru_maxrss / 1024)
@@ -65,11 +72,16 @@ def bench_env() -> dict[str, str]:
             "PYTHONDONTWRITEBYTECODE": "1"}
 
 
-def pipeline_build(root: Path, site: Path, env: dict[str, str]) -> Run:
-    code = ("import sys; from pathlib import Path; from commons.publish import build_atomically;"
-            "r = build_atomically(Path(sys.argv[1]), site_dir=Path(sys.argv[2]));"
+def pipeline_build(root: Path, site: Path, env: dict[str, str], display: Display) -> Run:
+    """`make build` of root, in a process of its own (for its peak memory) that passes the
+    build's progress on to the benchmark's display."""
+    code = ("import os, sys; from pathlib import Path;"
+            "from commons.core.progress import Reporter;"
+            "from commons.publish import build_atomically;"
+            "relay = Reporter.from_environment(os.environ).send;"
+            "r = build_atomically(Path(sys.argv[1]), site_dir=Path(sys.argv[2]), progress=relay);"
             "sys.stderr.write(r.stderr if r.returncode else ''); sys.exit(r.returncode)")
-    return timed([sys.executable, "-c", code, str(root), str(site)], root, env)
+    return timed([sys.executable, "-c", code, str(root), str(site)], root, env, display)
 
 
 def stock_config(root: Path) -> Path:
@@ -87,14 +99,20 @@ def stock_config(root: Path) -> Path:
     return path
 
 
-def stock_build(root: Path, site: Path, env: dict[str, str]) -> Run:
+def stock_build(root: Path, site: Path, env: dict[str, str], display: Display) -> Run:
     return timed([sys.executable, "-m", "mkdocs", "build", "--clean", "--quiet",
-                  "--config-file", str(stock_config(root)), "--site-dir", str(site)], root, env)
+                  "--config-file", str(stock_config(root)), "--site-dir", str(site)], root, env,
+                 display)
 
 
-def check_runs(root: Path, env: dict[str, str], runs: int = 3) -> float:
+def check_runs(root: Path, env: dict[str, str], display: Display, runs: int = 3) -> float:
     command = [sys.executable, str(ROOT / "scripts/check.py"), "--root", str(root)]
-    return statistics.median(timed(command, root, env).seconds for _ in range(runs))
+    seconds = []
+    display.show(Event("check", 0, runs))
+    for run in range(1, runs + 1):
+        seconds.append(timed(command, root, env, display).seconds)
+        display.show(Event("check", run, runs))
+    return statistics.median(seconds)
 
 
 def machine() -> str:
@@ -110,23 +128,31 @@ def machine() -> str:
             f"{platform.system()} {platform.release()}")
 
 
-def measure(size: str, seed: int, work: Path) -> list[tuple[str, str, str]]:
+def measure(size: str, seed: int, work: Path, display: Display
+            ) -> list[tuple[str, str, str]]:
     env = bench_env()
     root, half_root = work / size, work / HALF[size]
+    display.begin_step(f"{size}: generating the commons")
     counts = fixture.generate(root, size, seed)
     fixture.generate(half_root, HALF[size], seed)
     authored = sum(counts.pages.values())
-    print(f"generated {authored} pages, {counts.teachers} teachers, {counts.partners} partners,"
-          f" {counts.regions} regions in {root}", file=sys.stderr)
+    display.note(f"generated {authored} pages, {counts.teachers} teachers, {counts.partners} "
+                 f"partners, {counts.regions} regions in {root}")
 
-    check = check_runs(root, env)
-    cold = pipeline_build(root, work / "site-cold", env)
+    display.begin_step(f"{size}: make check")
+    check = check_runs(root, env, display)
+    display.begin_step(f"{size}: cold full build")
+    cold = pipeline_build(root, work / "site-cold", env, display)
     shutil.rmtree(work / "site-cold")
     # The half-size commons' toolkits are the same files, so their downloads are cached too.
     shutil.copytree(root / ".cache", half_root / ".cache", dirs_exist_ok=True)
-    warm = pipeline_build(root, work / "site", env)
-    half = pipeline_build(half_root, work / "site-half", env)
-    stock = stock_build(root, work / "site-stock", env)
+    display.begin_step(f"{size}: full build, downloads cached")
+    warm = pipeline_build(root, work / "site", env, display)
+    display.begin_step(f"{HALF[size]}: full build, downloads cached")
+    half = pipeline_build(half_root, work / "site-half", env, display)
+    display.begin_step(f"{size}: stock Material build")
+    stock = stock_build(root, work / "site-stock", env, display)
+    display.begin_step(f"{size}: measuring search and page weight")
 
     site, stock_site = work / "site", work / "site-stock"
     pages, stock_pages = html_pages(site), html_pages(stock_site)
@@ -186,9 +212,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="commons-bench-"))
     started = time.perf_counter()
+    display = Display(sys.stderr)
     try:
-        rows = measure(args.size, args.seed, work)
+        with display.ticking():
+            rows = measure(args.size, args.seed, work, display)
     finally:
+        display.close()
         if args.keep:
             shutil.copytree(work, args.keep, dirs_exist_ok=True)
         shutil.rmtree(work, ignore_errors=True)

@@ -1,8 +1,10 @@
 """`make build`: build the site into a temporary folder and swap it into site/ on success.
 
-    python scripts/build.py [--site-dir DIR]
+    python scripts/build.py [--root DIR] [--site-dir DIR]
 
-A failed build prints every problem and leaves the last good site/ exactly as it was.
+Shows how far the build is as it goes (a bar on one line in a terminal, plain lines in a
+log) and ends with one line: how long it took and what it made. A failed build prints every
+problem and leaves the last good site/ exactly as it was.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from commons.core.progress import Display, summary
 from commons.publish import build_atomically
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,16 +22,32 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the commons to build")
+    parser.add_argument("--site-dir", type=Path, help="where the site goes (default: site/ "
+                                                      "in the commons)")
     args = parser.parse_args(argv)
+    site_dir = args.site_dir or args.root / "site"
+    shown = _shown(site_dir)
     started = time.perf_counter()
-    result = build_atomically(ROOT, args.site_dir)
+    display = Display(sys.stderr)
+    with display.ticking():
+        result = build_atomically(args.root, site_dir, progress=display.show)
+    display.close()
     sys.stderr.write(result.stderr)
     if result.returncode != 0:
-        print(f"build failed; {args.site_dir} was left as it was", file=sys.stderr)
+        print(f"build failed; {shown} was left as it was", file=sys.stderr)
         return result.returncode
-    print(f"built {args.site_dir} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    print(summary(shown, time.perf_counter() - started, display.latest),
+          file=sys.stderr)
     return 0
+
+
+def _shown(site_dir: Path) -> str:
+    """The site's folder as the person who ran the command would type it: `site/`."""
+    try:
+        return site_dir.resolve().relative_to(Path.cwd()).as_posix() + "/"
+    except ValueError:
+        return str(site_dir)
 
 
 if __name__ == "__main__":

@@ -68,6 +68,12 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
+def site_pages(site: Path) -> int:
+    """The pages of a built site: each a folder's index.html, but for the editor's."""
+    return sum(1 for page in site.rglob("index.html")
+               if page.relative_to(site).parts[0] != "admin")
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     """Static files, with the site's 404.html for a missing page, as a host would."""
 

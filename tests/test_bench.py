@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import os
+import re
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from commons.core.problems import errors
+from commons.core.progress import Display
 from commons.pipeline import load
-from helpers import ROOT
+from helpers import ROOT, site_pages
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import bench  # noqa: E402
@@ -107,3 +110,26 @@ def test_the_table_lists_every_measure():
     text = bench.table([("check", "1.0 s", "ok"), ("first search", "90 KB", "ok")])
     assert text.splitlines()[0].startswith("| measure")
     assert "| first search | 90 KB " in text
+
+
+def test_a_bench_build_shows_its_step_and_the_builds_own_progress(mini, tmp_path):
+    stream = io.StringIO()
+    display = Display(stream, live=False)
+    display.begin_step("mini: cold full build")
+    run = bench.pipeline_build(mini, tmp_path / "site", dict(os.environ), display)
+    lines = stream.getvalue().splitlines()
+    assert lines[0].endswith("] mini: cold full build")
+    assert any(line.endswith("] mini: cold full build: starting the build") for line in lines)
+    rendered = [re.search(r"rendering pages (\d+) of (\d+)$", line) for line in lines]
+    pages = str(site_pages(tmp_path / "site"))
+    assert [m.groups() for m in rendered if m][-1] == (pages, pages)
+    assert lines[-1].endswith("] mini: cold full build: publishing")
+    assert run.seconds > 0 and run.peak_mb > 0
+
+
+def test_the_check_runs_are_counted(mini):
+    stream = io.StringIO()
+    display = Display(stream, live=False, clock=lambda: 0.0)  # only where stages start and end
+    bench.check_runs(mini, dict(os.environ), display, runs=2)
+    assert [line.split("] ")[1] for line in stream.getvalue().splitlines()] == [
+        "checking content and data 0 of 2", "checking content and data 2 of 2"]

@@ -14,7 +14,7 @@ from typing import Any
 
 from commons import rules
 from commons.core.problems import Problem, errors
-from commons.export import download_files
+from commons.export import DownloadProgress, download_files
 from commons.export.build import download_paths
 from commons.export.listing import INDEX as DOWNLOADS_PAGE
 from commons.generate import (
@@ -148,14 +148,15 @@ class Build:
     def commons(self) -> Commons:
         return self.loaded.commons
 
-    def make_files(self, authored: set[str], make_downloads: bool = True
-                   ) -> tuple[list[GeneratedFile], list[Problem]]:
+    def make_files(self, authored: set[str], progress: DownloadProgress | None = None,
+                   make_downloads: bool = True) -> tuple[list[GeneratedFile], list[Problem]]:
         """Every page and file the build makes from the model, downloads included (only
-        those in the cache unless make_downloads); refused as a whole when any of them has
-        a problem."""
+        those in the cache unless make_downloads; progress is told how far they are);
+        refused as a whole when any of them has a problem."""
         pages = list(self.commons.pages.values())
         downloads, problems, self.pending_downloads = download_files(
-            pages, self.content_dir, self.root, self.settings, make_missing=make_downloads)
+            pages, self.content_dir, self.root, self.settings, progress,
+            make_missing=make_downloads)
         if problems:
             return [], problems
         made, problems = generate_all(self.commons, self.settings, authored,

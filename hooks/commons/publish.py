@@ -4,7 +4,8 @@ A failed or interrupted `mkdocs build --strict` still writes files; building int
 temporary folder on the same disk and exchanging it with site/ in one step keeps the last
 good site/ intact, and a web server finds a whole site at every instant. The published
 folders and files get ordinary permissions (0755 and 0644), and the folders a killed build
-left behind are removed by the next.
+left behind are removed by the next. The child reports its progress through a pipe of its
+own (core/progress.py); its output is kept, whole, for the caller to print.
 """
 
 from __future__ import annotations
@@ -16,16 +17,21 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from commons.core.problems import format_problems
+from commons.core.progress import Event, Listener
 from commons.load.config_check import config_problems
 from commons.offline import write_service_worker
 
 
 def build_atomically(root: Path, site_dir: Path | None = None,
                      config_file: Path | None = None,
-                     extra_args: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build into a temporary folder; on success replace site_dir."""
+                     extra_args: tuple[str, ...] = (),
+                     progress: Callable[[Event], None] | None = None
+                     ) -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build into a temporary folder; on success replace site_dir.
+    progress is given each event of the build as it comes (on another thread)."""
     root = Path(root).resolve()
     site_dir = Path(site_dir or root / "site").resolve()
     config_file = Path(config_file or root / "mkdocs.yml")
@@ -42,19 +48,40 @@ def build_atomically(root: Path, site_dir: Path | None = None,
                                            f"{site_dir.parent}: {error.strerror} (choose a "
                                            "folder you can write to, or make this one "
                                            "writable)\n")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "--config-file", str(config_file), "--site-dir", str(staging), *extra_args]
+    report = progress or _ignore
+    report(Event("start"))  # MkDocs takes a second or two to start and read its config
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-             "--config-file", str(config_file), "--site-dir", str(staging), *extra_args],
-            cwd=root, env=env, text=True, capture_output=True)
+        result = _run_reporting(command, root, report)
         if result.returncode == 0:
+            report(Event("publish"))
             write_service_worker(staging)
             readable(staging)
             swap_in(staging, site_dir)
         return result
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _run_reporting(command: list[str], root: Path, report: Callable[[Event], None]
+                   ) -> subprocess.CompletedProcess:
+    """Run the build with its output captured and its progress events passed to report."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with Listener(report) as channel, subprocess.Popen(
+            command, cwd=root, env={**env, **channel.env}, pass_fds=channel.fds, text=True,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
+        channel.child_started()
+        try:
+            stdout, stderr = child.communicate()
+        except BaseException:  # as subprocess.run does: an interrupted build is stopped
+            child.kill()
+            raise
+    return subprocess.CompletedProcess(command, child.returncode, stdout, stderr)
+
+
+def _ignore(event: Event) -> None:
+    pass
 
 
 STAGING, RETIRED = ".site-build-", ".site-old-"

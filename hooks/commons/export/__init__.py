@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from commons.core.problems import Problem
-from commons.export.build import download_paths, export_all
+from commons.export.build import DownloadProgress, download_paths, export_all
 from commons.export.listing import buttons, site_files
 from commons.generate.files import GeneratedFile
 from commons.load.settings import Settings
@@ -15,15 +15,16 @@ from commons.model.records import Commons, Page
 
 CACHE_FOLDER = Path(".cache") / "downloads"
 
-__all__ = ["CACHE_FOLDER", "download_files", "page_buttons"]
+__all__ = ["CACHE_FOLDER", "DownloadProgress", "download_files", "page_buttons"]
 
 
 def download_files(pages: list[Page], content_dir: Path, root: Path, settings: Settings,
-                   make_missing: bool = True) -> tuple[list[GeneratedFile], list[Problem], int]:
+                   progress: DownloadProgress | None = None, make_missing: bool = True
+                   ) -> tuple[list[GeneratedFile], list[Problem], int]:
     """Every download and the downloads page, for the build, or the problems that stop it;
     and how many downloads were left out, not being in the cache (make_missing=False)."""
     downloads, problems = export_all(pages, content_dir, root / CACHE_FOLDER, settings,
-                                     make_missing=make_missing)
+                                     progress=progress, make_missing=make_missing)
     if problems:
         return [], problems, 0
     return site_files(downloads), [], len(download_paths(pages, settings.today)) - len(downloads)

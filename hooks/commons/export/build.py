@@ -13,6 +13,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from commons.core.paths import page_url
 from commons.core.problems import Problem
@@ -27,6 +28,9 @@ from commons.model.records import Page
 
 log = logging.getLogger("mkdocs.plugins.commons.downloads")
 WORKERS = 2
+# Told how far the downloads are: (made so far, of all, taken from the cache), those
+# from the cache counting as made.
+DownloadProgress = Callable[[int, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -84,11 +88,12 @@ def document(page: Page, content_dir: Path, settings: Settings
 
 
 def export_all(pages: list[Page], content_dir: Path, cache_dir: Path, settings: Settings,
-               style: Style | None = None, make_missing: bool = True
-               ) -> tuple[list[Download], list[Problem]]:
+               style: Style | None = None, progress: DownloadProgress | None = None,
+               make_missing: bool = True) -> tuple[list[Download], list[Problem]]:
     """Every download of every page that has them, from the cache where it can be; with
     make_missing=False (the preview) those not in the cache are left out."""
     style = style or Style()
+    progress = progress or _ignore
     cache = Cache(cache_dir)
     jobs: list[tuple[Page, Document, Format, str]] = []
     problems: list[Problem] = []
@@ -108,17 +113,21 @@ def export_all(pages: list[Page], content_dir: Path, cache_dir: Path, settings: 
             misses.append(index)
         else:
             made[index] = cached
+    from_cache = len(jobs) - len(misses)
+    progress(from_cache, len(jobs), from_cache)
     if misses and make_missing:
-        log.info("downloads: %d from the cache, making %d", len(jobs) - len(misses), len(misses))
-        problems += _make(jobs, misses, made, cache, style)
+        log.info("downloads: %d from the cache, making %d", from_cache, len(misses))
+        problems += _make(jobs, misses, made, cache, style,
+                          lambda done: progress(from_cache + done, len(jobs), from_cache))
     downloads = [Download(p, fmt, file_uri(p, fmt, settings.today), made[i], doc.date)
                  for i, (p, doc, fmt, _) in enumerate(jobs) if i in made]
     return downloads, problems
 
 
 def _make(jobs: list, misses: list[int], made: dict[int, bytes], cache: Cache,
-          style: Style) -> list[Problem]:
-    """Run the missing exports two at a time, logging each as it finishes."""
+          style: Style, finished: Callable[[int], None]) -> list[Problem]:
+    """Run the missing exports two at a time, logging each as it finishes; finished is told
+    how many have."""
     problems: list[Problem] = []
     started = time.monotonic()
 
@@ -136,6 +145,7 @@ def _make(jobs: list, misses: list[int], made: dict[int, bytes], cache: Cache,
 
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         for done, (index, result) in enumerate(pool.map(one, misses), start=1):
+            finished(done)
             _, doc, fmt, _ = jobs[index]
             if isinstance(result, Problem):
                 problems.append(result)
@@ -144,3 +154,7 @@ def _make(jobs: list, misses: list[int], made: dict[int, bytes], cache: Cache,
             log.info("downloads: %d of %d made, %s %s (%.1f s)", done, len(misses),
                      doc.page_id, fmt.label, time.monotonic() - started)
     return problems
+
+
+def _ignore(done: int, total: int, cached: int) -> None:
+    pass

@@ -9,6 +9,7 @@ every rebuild starts clean.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from commons import export
 from commons.core.problems import Problem, errors, format_problems
+from commons.core.progress import Reporter
 from commons.generate import a_to_z, admin_config
 from commons.generate.additions import apply
 from commons.load import git_dates
@@ -97,10 +99,14 @@ class Site:
     local_editor: bool  # the editor's configuration names decap-server (`make edit`)
     theme_scripts: frozenset[str]  # openings of the theme's own inline scripts
     page_dates: dict[str, object] = field(default_factory=dict)  # root-relative: last day
+    progress: Reporter = field(default_factory=Reporter)  # silent unless `make build` listens
+    pages: int = 0  # the pages this build renders, known once its files are
 
 
 def start(config: MkDocsConfig) -> None:
     """on_config: load and check everything; stop the build on any error."""
+    progress = Reporter.from_environment(os.environ)
+    progress.report("check")
     root = Path(config.config_file_path).resolve().parent
     settings = from_config(config, key_lines(Path(config.config_file_path)))
     build = Build.start(root, Path(config.docs_dir), settings)
@@ -113,7 +119,7 @@ def start(config: MkDocsConfig) -> None:
     setattr(config, _ATTRIBUTE, Site(
         build, previewing, previewing or getattr(config, LOCAL_EDITOR, False),
         rendered_check.theme_scripts(tuple(config.theme.dirs)),
-        page_dates=git_dates.last_days(history)))
+        page_dates=git_dates.last_days(history), progress=progress))
 
 
 def site_of(config: MkDocsConfig) -> Site:
@@ -123,7 +129,11 @@ def site_of(config: MkDocsConfig) -> Site:
 def add_files(files: Files, config: MkDocsConfig) -> Files:
     """on_files: add every page and file the build makes; drop Material's own search."""
     site = site_of(config)
-    made, problems = site.build.make_files({f.src_uri for f in files},
+
+    def downloads_made(done: int, total: int, cached: int) -> None:
+        site.progress.report("downloads", done, total, cached)
+
+    made, problems = site.build.make_files({f.src_uri for f in files}, downloads_made,
                                            make_downloads=getattr(config, MAKE_DOWNLOADS, True))
     _fail_on(problems)
     for item in made:
@@ -136,6 +146,8 @@ def add_files(files: Files, config: MkDocsConfig) -> Files:
     pages = a_to_z.entries((f.src_uri, f.content_string) for f in files.documentation_pages())
     files.append(File.generated(config, a_to_z.SRC_URI, content=a_to_z.markdown(pages),
                                 inclusion=InclusionLevel.NOT_IN_NAV))
+    site.pages = len(files.documentation_pages())
+    site.progress.report("read", 0, site.pages)
     return files
 
 
@@ -190,8 +202,10 @@ def page_context(context: dict, page: MkDocsPage, config: MkDocsConfig) -> dict:
     return context
 
 
-def check_content(html: str, page: MkDocsPage) -> str:
+def check_content(html: str, page: MkDocsPage, config: MkDocsConfig) -> str:
     """on_page_content: what the page's own Markdown rendered into."""
+    site = site_of(config)
+    site.progress.advance("read", site.pages)
     label = rendered_check.page_label(page.file.src_uri, page.file.generated_by is not None)
     for issue in rendered_check.content_issues(html):
         log.warning(f"{label}: rendered HTML, {issue}")
@@ -205,6 +219,7 @@ def finish_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
     for issue in rendered_check.page_issues(output, site.theme_scripts):
         log.warning(f"{label}: rendered HTML, {issue}")
     output = valid_html.tidy(output)
+    site.progress.advance("pages", site.pages)
     return output if site.previewing else csp.apply(output)
 
 
@@ -218,10 +233,13 @@ def finish_template(output: str, template_name: str, config: MkDocsConfig) -> st
 def index_search(config: MkDocsConfig) -> None:
     """on_post_build: the Pagefind index of the built pages, then the browser editor in
     site/admin/ (after indexing, so that it is never searched)."""
+    progress = site_of(config).progress
+    progress.report("search")
     try:
-        search_index.index_site(Path(config.site_dir))
+        indexed = search_index.index_site(Path(config.site_dir))
     except search_index.SearchIndexError as error:
         raise PluginError(str(error)) from error
+    progress.report("search", indexed, indexed)
     write_editor(config)
 
 

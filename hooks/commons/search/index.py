@@ -6,6 +6,7 @@ demand, instead of Material's single JSON index of the whole site.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -42,8 +43,9 @@ def index_command(site_dir: Path) -> list[str]:
             "--force-language", "en", "--quiet"]
 
 
-def index_site(site_dir: Path) -> None:
-    """Write the Pagefind bundle into site_dir/pagefind; raise with Pagefind's output."""
+def index_site(site_dir: Path) -> int:
+    """Write the Pagefind bundle into site_dir/pagefind, and say how many pages it holds;
+    raise with Pagefind's output."""
     result = subprocess.run(index_command(Path(site_dir)), capture_output=True, text=True)
     bundle = Path(site_dir) / BUNDLE_DIR
     if result.returncode != 0 or not (bundle / "pagefind.js").exists():
@@ -51,3 +53,10 @@ def index_site(site_dir: Path) -> None:
                                f"{result.stderr}")
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
+    return indexed_pages(bundle)
+
+
+def indexed_pages(bundle: Path) -> int:
+    """The pages in a Pagefind bundle, from its entry file (a count for each language)."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
