@@ -46,6 +46,7 @@ class State:
         self.version = 0
         self.shown: Shown | None = None  # None until the first rebuild has finished
         self.built_once = False
+        self.busy = True  # saves not yet rebuilt, or downloads and search still to make
 
     def publish(self, outcome: Outcome) -> None:
         with self.changed:
@@ -80,6 +81,7 @@ class Builder:
     def saw(self, path: str) -> None:
         with self.saved:
             self.paths.add(path)
+            self.state.busy = True
             self.saved.notify()
 
     def stop_and_save(self, state_file: Path) -> None:
@@ -92,19 +94,20 @@ class Builder:
             with self.saved:
                 self.saved.wait_for(lambda: self.paths)
             time.sleep(QUIET_FOR)
-            with self.saved:
-                paths, self.paths = self.paths, set()
-            if any(p.startswith("hooks/") for p in paths):
-                print("the commons' code changed: restarting the preview", file=sys.stderr)
-                os.execv(sys.executable, [sys.executable, *sys.argv])
             with self.rebuilding:
+                with self.saved:
+                    paths, self.paths = self.paths, set()
+                if any(p.startswith("hooks/") for p in paths):
+                    print("the commons' code changed: restarting the preview", file=sys.stderr)
+                    os.execv(sys.executable, [sys.executable, *sys.argv])
                 if any(p.startswith(REDO_ALL) for p in paths):
                     self.preview.forget()
                 outcome = self.preview.rebuild()
+                if outcome.ok:
+                    self.later.set()
             self.state.publish(outcome)
             report(outcome)
-            if outcome.ok:
-                self.later.set()
+            self._settle()
 
     def run_later(self) -> None:
         """Downloads not in the cache, then the search index; a rebuild follows new
@@ -125,6 +128,13 @@ class Builder:
                 index_site(self.preview.site_dir)
             except SearchIndexError as error:
                 print(error, file=sys.stderr)
+            self._settle()
+
+    def _settle(self) -> None:
+        """Not busy when no save waits and nothing is left for the background."""
+        with self.saved:
+            self.state.busy = (bool(self.paths) or self.later.is_set()
+                               or self.rebuilding.locked())
 
 
 def report(outcome: Outcome) -> None:
@@ -143,7 +153,8 @@ def handler_for(state: State) -> type:
             address = urlsplit(self.path)
             if address.path == f"{PREFIX}changes":
                 since = int((parse_qs(address.query).get("since") or ["0"])[0] or 0)
-                return self._json({"version": state.wait_after(since, WAIT_AT_MOST)})
+                version = state.wait_after(since, WAIT_AT_MOST)
+                return self._json({"version": version, "busy": state.busy})
             if address.path.startswith(PREFIX):
                 name = address.path.removeprefix(PREFIX)
                 return self._send(200 if name in OWN_FILES else 404, ASSETS / OWN_FILES.get(

@@ -133,3 +133,18 @@ def test_the_check_runs_are_counted(mini):
     bench.check_runs(mini, dict(os.environ), display, runs=2)
     assert [line.split("] ")[1] for line in stream.getvalue().splitlines()] == [
         "checking content and data 0 of 2", "checking content and data 2 of 2"]
+
+
+def test_the_preview_is_timed_from_start_and_from_each_save_to_the_page_showing_it(tmp_path):
+    """Not a timed test: the harness's figures exist, and each edit was seen in its page."""
+    from benchlib import preview_timing
+
+    root = bench.shipped_copy(tmp_path / "shipped")
+    timings = preview_timing.measure(root, tmp_path / "preview", bench.bench_env(),
+                                     fixture.BENCH_DAY, edits=2)
+    assert timings.startup > 0 and timings.restart > 0
+    assert {kind: len(times) for kind, times in timings.edits.items()} == {
+        "page": 2, "teacher row": 2, "event row": 2}
+    policy = sorted((root / "content" / "policies").glob("*.md"))[0]
+    assert policy.read_text(encoding="utf-8").endswith("\n\nBench edit 2.\n")
+    assert "Bench edit 1" not in policy.read_text(encoding="utf-8")
