@@ -25,7 +25,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from commons.render.preview import Outcome, Preview
 from commons.render.preview_panel import ASSETS, PREFIX, Shown, nothing_built, with_preview
-from commons.search.index import SearchIndexError, index_site
+from commons.search.index import SearchIndexError
+from mkdocs.exceptions import PluginError
 from serve_site import Handler, serve
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
@@ -125,8 +126,8 @@ class Builder:
                 else:
                     self.saw("downloads")
             try:
-                index_site(self.preview.site_dir)
-            except SearchIndexError as error:
+                self.preview.finish()
+            except (SearchIndexError, PluginError) as error:
                 print(error, file=sys.stderr)
             self._settle()
 

@@ -63,6 +63,7 @@ def test_the_preview_after_a_series_of_edits_is_a_clean_build(commons, tmp_path)
     _rebuilt(preview)
     added.unlink()
     _rebuilt(preview)
+    preview.finish()  # the editor's files, after the pages (the preview: in the background)
     clean = build_atomically(commons, site_dir=tmp_path / "clean")
     assert clean.returncode == 0, clean.stderr
     preview_tree, clean_tree = _tree(tmp_path / "preview"), _tree(tmp_path / "clean")

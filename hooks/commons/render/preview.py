@@ -21,6 +21,7 @@ them are updated.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import importlib.metadata
 import json
@@ -40,10 +41,12 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import File, Files, get_files, set_exclusions
 from mkdocs.structure.nav import Link, Navigation, Section, get_navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import meta
 
 from commons.core.problems import Problem
 from commons.pipeline import Build
 from commons.render import site as site_events
+from commons.search import index as search_index
 
 PROJECT = site_events.PROJECT  # whose hooks/ and site-overrides/ render every page
 
@@ -107,6 +110,7 @@ class Preview:
     local_editor: bool = False  # `make edit`: the editor talks to decap-server
     make_downloads: bool = False  # True: make missing downloads now, as `make build` does
     rendered: dict[str, Rendered] = field(default_factory=dict)  # by src_uri
+    sources: dict[str, tuple[str, str, dict]] = field(default_factory=dict)  # text, parsed
     written: dict[str, Written] = field(default_factory=dict)  # by src_uri
     files_written: dict[str, str] = field(default_factory=dict)  # dest_uri: content hash
     files_key: str = ""
@@ -114,6 +118,7 @@ class Preview:
     present_pages: set[str] = field(default_factory=set)  # the pages of the last rebuild
     build: Build | None = None  # the last rebuild's pipeline, for the work done after it
     env: Environment | None = None  # the theme's templates
+    config: MkDocsConfig | None = None  # the last good rebuild's
     theme_files: list[tuple[str, str]] = field(default_factory=list)  # (src_uri, theme dir)
 
     def forget(self) -> None:
@@ -203,13 +208,20 @@ class Preview:
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         self.present_pages = {file.src_uri for file in pages}
         self._remove_stale(kept)
-        site_events.write_editor(config)
+        self.config = config
         warnings += general
         site = site_events.site_of(config)
         pending = site.build.pending_downloads
         self.build = site.build
         return Outcome([], list(dict.fromkeys(warnings)), len(pages), rendered, converted,
                        pending_downloads=pending)
+
+    def finish(self) -> None:
+        """What comes after the pages, and can wait (the preview does it in the background):
+        the editor's files, made from the last rebuild's model, and the search index."""
+        if self.config is not None:
+            site_events.write_editor(self.config)
+            search_index.index_site(self.site_dir)
 
     def _theme_files(self, files: Files, config: MkDocsConfig) -> Environment:
         """The theme's assets added to files, and its templates: both found and compiled
@@ -239,7 +251,7 @@ class Preview:
         config._current_page = page
         try:
             page = config.plugins.on_pre_page(page, config=config, files=files)
-            page.read_source(config)
+            self._read_source(page)
             page.markdown = config.plugins.on_page_markdown(page.markdown, page=page,
                                                             config=config, files=files)
             key = _digest([page.markdown, page.meta])
@@ -263,6 +275,17 @@ class Preview:
             return 1
         finally:
             config._current_page = None
+
+    def _read_source(self, page: Page) -> None:
+        """page.read_source, reusing the last parse of the front matter while the file's
+        text is the same (MkDocs parses every page's YAML at every build)."""
+        source = page.file.content_string
+        kept = self.sources.get(page.file.src_uri)
+        if kept is not None and kept[0] == source:
+            page.markdown, page.meta = kept[1], copy.deepcopy(kept[2])
+            return
+        page.markdown, page.meta = meta.get_data(source)
+        self.sources[page.file.src_uri] = (source, page.markdown, copy.deepcopy(page.meta))
 
     def _write_page(self, page: Page, config: MkDocsConfig, pages, nav: Navigation, env,
                     nav_key: str, collector: _Collector) -> int:
