@@ -10,6 +10,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
+from commons.generate.admin_config import LOCAL_BACKEND_URL
 from commons.publish import build_atomically
 from commons.render.preview import Preview
 from helpers import edit, make_commons, preview_server
@@ -168,3 +170,14 @@ def test_a_new_preview_takes_up_the_last_ones_pages_while_the_code_is_the_same(
     assert not Preview(commons / "mkdocs.yml", site).resume(state)
     state.write_bytes(b"not a saved preview")
     assert not Preview(commons / "mkdocs.yml", site).resume(state)
+
+
+def test_make_edit_s_preview_points_the_editor_at_decap_server_and_make_serve_s_does_not(
+        commons, tmp_path):
+    for local, expected in ((True, LOCAL_BACKEND_URL), (False, None)):
+        site = tmp_path / f"preview-{local}"
+        preview = Preview(commons / "mkdocs.yml", site, local_editor=local)
+        _rebuilt(preview)
+        preview.finish()
+        config = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
+        assert (config.get("local_backend") or {}).get("url") == expected
