@@ -7,11 +7,16 @@ details and NHS numbers out of pages and data unless someone asked for them to b
 - The scan reports email addresses, UK phone numbers and NHS numbers in page bodies, front
   matter and data cells. Allowed: a teacher's `contact` when contact_opt_in is yes, and the
   commons' own addresses listed in mkdocs.yml under extra.commons.public_contacts.
+- It reads text as a reader sees it: HTML entities (`&#64;`, `&commat;`) and Markdown
+  backslash escapes undone, Unicode compatibility forms folded (NFKC: a full-width `＠`, a
+  no-break or thin space), invisible characters (zero-width spaces, soft hyphens) dropped.
 """
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -49,10 +54,27 @@ def uk_phone(run: str) -> bool:
     return digits.startswith("0") and len(digits) in (10, 11) and digits[1] in "1235789"
 
 
+# Markdown's backslash escapes: a backslash before ASCII punctuation shows the punctuation.
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def as_read(text: str) -> str:
+    """Text as a reader sees it, for the scan: entities and escapes undone, NFKC, every
+    kind of space a plain space, every dash a hyphen, invisible characters gone. Line ends
+    stay where they are, so line numbers still hold."""
+    text = unicodedata.normalize("NFKC", html.unescape(_ESCAPED.sub(r"\1", text)))
+    return "".join(" " if ch != "\n" and unicodedata.category(ch) == "Zs"
+                   else "-" if unicodedata.category(ch) == "Pd"
+                   else "" if unicodedata.category(ch) == "Cf" else ch
+                   for ch in text) if not text.isascii() else text
+
+
 def personal_data(text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    """(message, hint) for each email address, UK phone number or NHS number in text that
-    is not in `allowed` (lower-case addresses, and phone numbers as digits only)."""
+    """(message, hint) for each email address, UK phone number or NHS number in text, as a
+    reader sees it, that is not in `allowed` (lower-case addresses, and phone numbers as
+    digits only)."""
     found = []
+    text = as_read(text)
     for match in EMAIL.finditer(text):
         if match.group(0).lower() not in allowed:
             found.append((f"an email address, '{match.group(0)}'", _PUBLIC_HINT))
@@ -81,8 +103,9 @@ def scan_pages(pages: list[Page], allowed: frozenset[str]) -> list[Problem]:
 
 
 # A line of a page body that personal_data could find something in: an email address needs
-# an '@', a number a digit. Other lines are skipped without running its patterns.
-_MAY_HOLD_CONTACTS = re.compile(r"^(?=[^\n]*[@\d])[^\n]*", re.MULTILINE)
+# an '@', a number a digit, or either written another way (an entity, an escape, a
+# character outside ASCII). Other lines are skipped without running its patterns.
+_MAY_HOLD_CONTACTS = re.compile(r"^(?=[^\n]*[@\d&\\\u0080-\U0010ffff])[^\n]*", re.MULTILINE)
 
 
 def scan_tables(tables: dict[str, list[dict[str, Any]]], data_label: str,
