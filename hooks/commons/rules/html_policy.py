@@ -160,9 +160,12 @@ def _line_at(text: str, position: int) -> int:
 
 
 def html_policy_rule(commons: Commons, settings: Settings) -> list[Problem]:
-    """The raw-HTML and link allowlist over every authored page body."""
+    """The raw-HTML and link allowlist over every authored page body and every file a page
+    includes, each at its own file line."""
     problems: list[Problem] = []
     for page in commons.pages.values():
         if page.body_line > 0:
             problems += body_problems(page.origin.path, page.body, page.body_line)
+        for included in page.includes:
+            problems += body_problems(included.label, included.text, 1)
     return problems

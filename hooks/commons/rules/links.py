@@ -40,20 +40,28 @@ class SiteMap:
 
 
 def link_problems(commons: Commons, site: SiteMap) -> list[Problem]:
-    """Every link and image in an authored page that leads nowhere, at its file line."""
+    """Every link and image in an authored page, or in a file it includes, that leads
+    nowhere, at its file line (an included file's links lead from the page)."""
     problems = []
     for page in commons.pages.values():
         if page.body_line <= 0:
             continue  # front matter never closed: reported already
-        text = _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)),
-                              without_fenced_code(page.body))
-        for pattern in (INLINE_TARGET, REFERENCE_TARGET, _HTML_URL):
-            for match in pattern.finditer(text):
-                issue = _check(match.group(1), page.src_path, site)
-                if issue:
-                    line = page.body_line + text.count("\n", 0, match.start())
-                    problems.append(Problem(page.origin.path, line, message=issue[0],
-                                            hint=issue[1]))
+        problems += _body_links(page.origin.path, page.body, page.body_line, page.src_path, site)
+        for included in page.includes:
+            problems += _body_links(included.label, included.text, 1, page.src_path, site)
+    return problems
+
+
+def _body_links(path: str, body: str, first_line: int, here: str, site: SiteMap
+                ) -> list[Problem]:
+    problems = []
+    text = _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), without_fenced_code(body))
+    for pattern in (INLINE_TARGET, REFERENCE_TARGET, _HTML_URL):
+        for match in pattern.finditer(text):
+            issue = _check(match.group(1), here, site)
+            if issue:
+                line = first_line + text.count("\n", 0, match.start())
+                problems.append(Problem(path, line, message=issue[0], hint=issue[1]))
     return problems
 
 

@@ -5,7 +5,7 @@ details and NHS numbers out of pages and data unless someone asked for them to b
   the site (some only with the person's consent) or a consent flag that is never shown. A new
   column must be added here, saying which, before the build accepts it.
 - The scan reports email addresses, UK phone numbers and NHS numbers in page bodies, front
-  matter and data cells. Allowed: a teacher's `contact` when contact_opt_in is yes, and the
+  matter, the files pages include and data cells. Allowed: a teacher's `contact` when contact_opt_in is yes, and the
   commons' own addresses listed in mkdocs.yml under extra.commons.public_contacts.
 - It reads text as a reader sees it: HTML entities (`&#64;`, `&commat;`) and Markdown
   backslash escapes undone, Unicode compatibility forms folded (NFKC: a full-width `＠`, a
@@ -89,16 +89,24 @@ def personal_data(text: str, allowed: frozenset[str] = frozenset()) -> list[tupl
 
 
 def scan_pages(pages: list[Page], allowed: frozenset[str]) -> list[Problem]:
+    """Front matter, body and every file the body includes, each at its own file line."""
     problems = []
     for page in pages:
         path = page.origin.path
         for line, text in strings(page.meta):
             problems += _at(path, line, None, text, allowed)
-        body, line, counted = page.body, page.body_line, 0
-        for match in _MAY_HOLD_CONTACTS.finditer(body):
-            line += body.count("\n", counted, match.start())
-            counted = match.start()
-            problems += _at(path, line, None, match.group(0), allowed)
+        problems += _scan_text(path, page.body, page.body_line, allowed)
+        for included in page.includes:
+            problems += _scan_text(included.label, included.text, 1, allowed)
+    return problems
+
+
+def _scan_text(path: str, text: str, line: int, allowed: frozenset[str]) -> list[Problem]:
+    problems, counted = [], 0
+    for match in _MAY_HOLD_CONTACTS.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        problems += _at(path, line, None, match.group(0), allowed)
     return problems
 
 
