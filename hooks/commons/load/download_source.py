@@ -130,8 +130,8 @@ def _blocks(ctx: _Context, lines: list[Line], heading: int) -> list[str]:
     while index < len(lines):
         number, text = lines[index]
         index += 1
-        if FENCE.match(text):  # code is copied as it is
-            end = fence_end([t for _, t in lines], index - 1)
+        end = fence_end([t for _, t in lines], index - 1) if FENCE.match(text) else None
+        if end is not None:  # code is copied as it is
             out += [t for _, t in lines[index - 1:end + 1]]
             index = end + 1
             continue

@@ -13,7 +13,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from commons.core.markdown import INLINE_TARGET, REFERENCE_TARGET, without_fenced_code
+from commons.core.markdown import INLINE_TARGET, REFERENCE_TARGET, without_code
 from commons.core.problems import Problem
 from commons.load.settings import Settings
 from commons.model.records import Commons
@@ -40,7 +40,6 @@ _WHY_TAG = {
     "svg": "it can carry script",
 }
 
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>")
 _MAIL_AUTOLINK = re.compile(r"<[^\s<>@]+@[^\s<>@]+>")
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n]*)\}")
@@ -103,7 +102,7 @@ def tag_problem(tag: str) -> tuple[str, str] | None:
 
 def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
     """Every disallowed tag, attribute or link in a Markdown body, at its file line."""
-    text = _without_code(body)
+    text = without_code(body)
     found: list[tuple[int, str, str]] = []
     for pattern in (_AUTOLINK, INLINE_TARGET, REFERENCE_TARGET):
         for match in pattern.finditer(text):
@@ -147,12 +146,6 @@ class _TagScanner(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
-
-
-def _without_code(body: str) -> str:
-    """The body with fenced code blocks and code spans blanked, keeping every line."""
-    text = without_fenced_code(body)
-    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
 def _line_at(text: str, position: int) -> int:
