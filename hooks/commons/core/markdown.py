@@ -58,13 +58,15 @@ def without_code(text: str) -> str:
     return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), without_fenced_code(text))
 
 
-# Where a body names a link's target: inline links and images, and reference definitions,
-# whose target may stand on the next line (as Python-Markdown and pandoc both read it), and
-# which may stand in a quote, a list item or an admonition or tab (indented). A footnote's
-# text ('[^1]: ...') is not a target.
+# Where a body names a link's target: inline links and images, autolinks, and reference
+# definitions, whose target may stand on the next line (as Python-Markdown and pandoc both
+# read it), and which may stand in a quote, a list item or an admonition or tab (indented).
+# A footnote's text ('[^1]: ...') is not a target.
 INLINE_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 REFERENCE_TARGET = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*"
-                              r"\[(?!\^)[^\]]+\]:[ \t]*\n?[ \t>]*<?([^\s>]+)", re.MULTILINE)
+                              r"\[(?!\^)(?:[^\[\]]|\[[^\]]*\])+\]:[ \t]*\n?[ \t>]*<?([^\s>]+)",
+                              re.MULTILINE)
+AUTOLINK_TARGET = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>")
 
 
 # Headings and ids, as the table of contents names them: `## Title {#id}` keeps its id; a

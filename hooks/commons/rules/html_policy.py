@@ -13,7 +13,12 @@ import html
 import re
 from html.parser import HTMLParser
 
-from commons.core.markdown import INLINE_TARGET, REFERENCE_TARGET, without_code
+from commons.core.markdown import (
+    AUTOLINK_TARGET,
+    INLINE_TARGET,
+    REFERENCE_TARGET,
+    without_code,
+)
 from commons.core.problems import Problem
 from commons.load.settings import Settings
 from commons.model.records import Commons
@@ -40,7 +45,6 @@ _WHY_TAG = {
     "svg": "it can carry script",
 }
 
-_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>")
 _MAIL_AUTOLINK = re.compile(r"<[^\s<>@]+@[^\s<>@]+>")
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n]*)\}")
 _ATTR_PAIR = re.compile(r"([^\s=\"'{}]+)=(\"[^\"]*\"|'[^']*'|[^\s}]+)")
@@ -104,7 +108,7 @@ def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
     """Every disallowed tag, attribute or link in a Markdown body, at its file line."""
     text = without_code(body)
     found: list[tuple[int, str, str]] = []
-    for pattern in (_AUTOLINK, INLINE_TARGET, REFERENCE_TARGET):
+    for pattern in (AUTOLINK_TARGET, INLINE_TARGET, REFERENCE_TARGET):
         for match in pattern.finditer(text):
             problem = url_problem(match.group(1))
             if problem:
@@ -115,7 +119,7 @@ def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
             issue = attribute_problem("", pair.group(1), pair.group(2).strip("\"'"))
             if issue:
                 found.append((_line_at(text, match.start()), *issue))
-    for autolink in (_AUTOLINK, _MAIL_AUTOLINK):
+    for autolink in (AUTOLINK_TARGET, _MAIL_AUTOLINK):
         text = autolink.sub(lambda m: " " * len(m.group(0)), text)
     found += _TagScanner.scan(text)
     return [Problem(path, first_line + line - 1, message=message, hint=hint)

@@ -15,12 +15,18 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from commons.core.hints import nearest
-from commons.core.markdown import INLINE_TARGET, REFERENCE_TARGET, anchors, without_code
+from commons.core.markdown import (
+    AUTOLINK_TARGET,
+    INLINE_TARGET,
+    REFERENCE_TARGET,
+    anchors,
+    without_code,
+)
 from commons.core.problems import Problem
 from commons.model.records import Commons
 
 # Where a Markdown body names a target: inline links and images, reference definitions,
-# and the href or src of raw HTML. Code spans and fenced code are blanked first.
+# autolinks, and the href or src of raw HTML. Code spans and fenced code are blanked first.
 _HTML_URL = re.compile(r"""<[a-zA-Z][^>]*?\s(?:href|src)\s*=\s*["']([^"']*)["']""")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _FILE_HINT = "link to the page's .md file with a relative path, e.g. ../policies/learning-policy.md"
@@ -55,7 +61,7 @@ def _body_links(path: str, body: str, first_line: int, here: str, site: SiteMap
                 ) -> list[Problem]:
     problems = []
     text = without_code(body)
-    for pattern in (INLINE_TARGET, REFERENCE_TARGET, _HTML_URL):
+    for pattern in (INLINE_TARGET, REFERENCE_TARGET, AUTOLINK_TARGET, _HTML_URL):
         for match in pattern.finditer(text):
             issue = _check(match.group(1), here, site)
             if issue:
