@@ -67,7 +67,7 @@ def test_an_include_in_an_include_and_in_any_page_is_checked_where_it_is_written
         f"content/toolkits/deeper.txt:4: an email address, 'jo@example.net' {PUBLIC}"]
 
 
-def test_an_include_outside_the_page_folder_is_not_read(mini, tmp_path):
+def test_an_include_outside_the_page_folder_is_not_read(mini):
     (mini / "content/secret.txt").write_text("jo@gmail.com\n", encoding="utf-8")
     edit(mini / TOOLKIT, LAST, f'{LAST}\n\n--8<-- "../secret.txt"\n')
     found = texts(mini, "CM203", "CM204")

@@ -50,12 +50,17 @@ def without_fenced_code(text: str) -> str:
 
 # A code span, taken narrowly so that nothing live is ever blanked: on one line, not opened
 # by an escaped backtick. (One that runs over lines is checked as text, as is safe.)
-_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
+_CODE_SPAN = re.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
 
 
 def without_code(text: str) -> str:
     """The text with fenced code blocks and code spans blanked, keeping every line."""
-    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), without_fenced_code(text))
+    return _CODE_SPAN.sub(_blank_span, without_fenced_code(text))
+
+
+def _blank_span(match: re.Match) -> str:
+    escaped = match.start() and match.string[match.start() - 1] in "\\`"
+    return match.group(0) if escaped else " " * len(match.group(0))
 
 
 # Where a body names a link's target: inline links and images, autolinks, and reference
@@ -63,7 +68,8 @@ def without_code(text: str) -> str:
 # read it), and which may stand in a quote, a list item or an admonition or tab (indented).
 # A footnote's text ('[^1]: ...') is not a target.
 INLINE_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-REFERENCE_TARGET = re.compile(r"^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*"
+REFERENCE_TARGET = re.compile(r"^(?=[^\n]*\]:)"
+                              r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*"
                               r"\[(?!\^)(?:[^\[\]]|\[[^\]]*\])+\]:[ \t]*\n?[ \t>]*<?([^\s>]+)",
                               re.MULTILINE)
 AUTOLINK_TARGET = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>")

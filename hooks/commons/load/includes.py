@@ -64,7 +64,8 @@ def inside(folder: Path | None, target: str, what: str) -> tuple[Path | None, st
     base = folder.resolve()
     resolved = (base / relative).resolve()
     if not resolved.is_relative_to(base):
-        return None, f"the {what} '{target}' leads outside the page's folder (through a link)", hint
+        return (None, f"the {what} '{target}' leads outside the page's folder (through a link)",
+                hint)
     if not resolved.is_file():
         return None, f"the {what} '{target}' does not exist", ""
     return resolved, "", ""

@@ -5,8 +5,9 @@ details and NHS numbers out of pages and data unless someone asked for them to b
   the site (some only with the person's consent) or a consent flag that is never shown. A new
   column must be added here, saying which, before the build accepts it.
 - The scan reports email addresses, UK phone numbers and NHS numbers in page bodies, front
-  matter, the files pages include and data cells. Allowed: a teacher's `contact` when contact_opt_in is yes, and the
-  commons' own addresses listed in mkdocs.yml under extra.commons.public_contacts.
+  matter, the files pages include and data cells. Allowed: a teacher's `contact` when
+  contact_opt_in is yes, and the commons' own addresses listed in mkdocs.yml under
+  extra.commons.public_contacts.
 - It reads text as a reader sees it: HTML entities (`&#64;`, `&commat;`) and Markdown
   backslash escapes undone, Unicode compatibility forms folded (NFKC: a full-width `＠`, a
   no-break or thin space), invisible characters (zero-width spaces, soft hyphens) dropped.
@@ -56,17 +57,25 @@ def uk_phone(run: str) -> bool:
 
 # Markdown's backslash escapes: a backslash before ASCII punctuation shows the punctuation.
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+# What NFKC leaves: the other spaces (Unicode's Zs), dashes, and characters nobody sees.
+_SPACE = re.compile("[\u1680\u2000-\u200a\u202f\u205f\u3000\u00a0]")
+_DASH = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                        "\u2066-\u206f\ufeff\U000e0000-\U000e007f]")
 
 
 def as_read(text: str) -> str:
-    """Text as a reader sees it, for the scan: entities and escapes undone, NFKC, every
+    """Text as a reader sees it, for the scan: escapes and entities undone, NFKC, every
     kind of space a plain space, every dash a hyphen, invisible characters gone. Line ends
     stay where they are, so line numbers still hold."""
-    text = unicodedata.normalize("NFKC", html.unescape(_ESCAPED.sub(r"\1", text)))
-    return "".join(" " if ch != "\n" and unicodedata.category(ch) == "Zs"
-                   else "-" if unicodedata.category(ch) == "Pd"
-                   else "" if unicodedata.category(ch) == "Cf" else ch
-                   for ch in text) if not text.isascii() else text
+    if "\\" in text:
+        text = _ESCAPED.sub(r"\1", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKC", text)
+    return _DASH.sub("-", _SPACE.sub(" ", _INVISIBLE.sub("", text)))
 
 
 def personal_data(text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
