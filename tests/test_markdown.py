@@ -13,8 +13,10 @@ def test_a_fence_closes_only_with_its_own_character_at_least_as_long():
 
 
 def test_a_fence_in_a_quote_and_one_never_closed():
-    lines = ["> ```", "> <script>", "> ```", "prose", "~~~", "# not a heading"]
-    assert fenced_lines(lines) == [True, True, True, False, True, True]
+    # Never closed, a fence is text to pymdownx.superfences and to pandoc alike.
+    lines = ["> ```", "> <script>", "> ```", "prose", "~~~", "# a heading"]
+    assert fenced_lines(lines) == [True, True, True, False, False, False]
+    assert fence_end(lines, 4) is None
 
 
 def test_emptied_code_keeps_every_line_number():

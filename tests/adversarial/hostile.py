@@ -82,3 +82,32 @@ def refused_with_hook(good: tuple[Path, Path], base: Path, source: str,
     commons, site = copy_of(good, base / "try")
     plant_hook(commons, source, first)
     return refused(commons, site)
+
+
+def download_links(path: Path) -> list[str]:
+    """Every link a reader can follow in a PDF (the /URI of each link annotation), a DOCX
+    (the hyperlink targets of every part's relationships; links to bookmarks are named by
+    anchor, not here) or an EPUB (every href in its XHTML parts)."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    import pypdf
+
+    links: list[str] = []
+    if path.suffix == ".pdf":
+        for page in pypdf.PdfReader(path).pages:
+            for annotation in page.get("/Annots") or []:
+                action = annotation.get_object().get("/A") or {}
+                if "/URI" in action:
+                    links.append(str(action["/URI"]))
+        return links
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if path.suffix == ".docx" and name.endswith(".rels"):
+                links += [rel.get("Target", "") for rel in ET.fromstring(archive.read(name))
+                          if rel.get("Type", "").endswith("/hyperlink")]
+            elif path.suffix == ".epub" and name.endswith(".xhtml"):
+                links += [value for element in ET.fromstring(archive.read(name)).iter()
+                          for key, value in element.attrib.items()
+                          if key.rsplit("}", 1)[-1] == "href"]
+    return links

@@ -3,7 +3,8 @@ which ids (link anchors) a page's headings get.
 
 A fence is three or more backticks or tildes at the start of a line (after indentation or
 a quote's '>'); the block ends at a line of the same character, at least as long, with
-nothing else on it, or at the end of the text.
+nothing else on it. A fence never closed is no code block but text, as both the site's
+Markdown (pymdownx.superfences) and pandoc read it: what follows it is checked like any text.
 """
 
 from __future__ import annotations
@@ -15,16 +16,16 @@ import unicodedata
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 
 
-def fence_end(lines: list[str], start: int) -> int:
-    """The index of the line that closes the fence opened at lines[start], or the last line
-    when it is never closed."""
+def fence_end(lines: list[str], start: int) -> int | None:
+    """The index of the line that closes the fence opened at lines[start], or None when it
+    is never closed (then it is text)."""
     opening = FENCE.match(lines[start]).group(1)
     for index in range(start + 1, len(lines)):
         match = FENCE.match(lines[index])
         if match and match.group(1)[0] == opening[0] and len(match.group(1)) >= len(opening) \
                 and not lines[index].strip(" \t>").strip(opening[0]):
             return index
-    return len(lines) - 1
+    return None
 
 
 def fenced_lines(lines: list[str]) -> list[bool]:
@@ -32,8 +33,8 @@ def fenced_lines(lines: list[str]) -> list[bool]:
     inside = [False] * len(lines)
     index = 0
     while index < len(lines):
-        if FENCE.match(lines[index]):
-            end = fence_end(lines, index)
+        end = fence_end(lines, index) if FENCE.match(lines[index]) else None
+        if end is not None:
             inside[index:end + 1] = [True] * (end + 1 - index)
             index = end + 1
         else:
@@ -47,10 +48,31 @@ def without_fenced_code(text: str) -> str:
     return "\n".join("" if code else line for line, code in zip(lines, fenced_lines(lines)))
 
 
-# Where a body names a link's target: inline links and images, and reference definitions,
-# whose target may stand on the next line (as Python-Markdown and pandoc both read it).
+# A code span, taken narrowly so that nothing live is ever blanked: on one line, not opened
+# by an escaped backtick. (One that runs over lines is checked as text, as is safe.)
+_CODE_SPAN = re.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
+
+
+def without_code(text: str) -> str:
+    """The text with fenced code blocks and code spans blanked, keeping every line."""
+    return _CODE_SPAN.sub(_blank_span, without_fenced_code(text))
+
+
+def _blank_span(match: re.Match) -> str:
+    escaped = match.start() and match.string[match.start() - 1] in "\\`"
+    return match.group(0) if escaped else " " * len(match.group(0))
+
+
+# Where a body names a link's target: inline links and images, autolinks, and reference
+# definitions, whose target may stand on the next line (as Python-Markdown and pandoc both
+# read it), and which may stand in a quote, a list item or an admonition or tab (indented).
+# A footnote's text ('[^1]: ...') is not a target.
 INLINE_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-REFERENCE_TARGET = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*\n?[ \t]*<?([^\s>]+)", re.MULTILINE)
+REFERENCE_TARGET = re.compile(r"^(?=[^\n]*\]:)"
+                              r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*"
+                              r"\[(?!\^)(?:[^\[\]]|\[[^\]]*\])+\]:[ \t]*\n?[ \t>]*<?([^\s>]+)",
+                              re.MULTILINE)
+AUTOLINK_TARGET = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>")
 
 
 # Headings and ids, as the table of contents names them: `## Title {#id}` keeps its id; a

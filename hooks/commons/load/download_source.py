@@ -17,11 +17,11 @@ from pathlib import Path
 from commons.core.markdown import FENCE, fence_end, fenced_lines
 from commons.core.paths import page_url
 from commons.core.problems import Problem
+from commons.load.includes import MAX_DEPTH, include_targets, inside
 
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
                ".gif": "image/gif", ".svg": "image/svg+xml", ".webp": "image/webp"}
 _LINK_SCHEMES = ("https:", "http:", "mailto:", "tel:")
-_MAX_INCLUDE_DEPTH = 5
 
 _ATX = re.compile(r"^(#{1,6})\s+\S")
 _ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+([\w-]+)(?:\s+[\w-]+)*\s*(?:"(.*)")?\s*$')
@@ -29,7 +29,6 @@ _TAB = re.compile(r'^(\s*)===[!+]*\s+"(.*)"\s*$')
 _ABBR = re.compile(r"^\*\[([^\]]+)\]:\s*(.*)$")
 _HTML_OPEN = re.compile(r"^\s*<([a-zA-Z][\w-]*)\b[^>]*\smarkdown(?:=[\"']?\w+[\"']?)?[^>]*>\s*$")
 _HTML_CLOSE = re.compile(r"^\s*</([a-zA-Z][\w-]*)>\s*$")
-_INCLUDE = re.compile(r"^\s*-{2}8<-{2}\s+[\"']([^\"']+)[\"']\s*$")
 _ATTR_ITEM = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
 _ATTR_LIST = re.compile(r"\s*\{:?\s*" + _ATTR_ITEM + r"(?:\s+" + _ATTR_ITEM + r")*\s*\}")
 _ICON = re.compile(r":(?:material|fontawesome|octicons|simple)-[a-z0-9-]+: ?")
@@ -88,43 +87,26 @@ def check_paths(label: str, body: str, body_line: int, src_path: str,
 
 def _inside(ctx: _Context, line: int, target: str, what: str) -> Path | None:
     """The file a relative path names, when it stays inside the page's folder."""
-    hint = f"put the {what} in the page's own folder and point to it with a relative path"
-    if not target or target.startswith(("/", "\\")) or _SCHEME.match(target) or "\\" in target:
-        ctx.problem(line, f"the {what} '{target}' is not a relative path inside the page's "
-                          "folder", hint)
-        return None
-    relative = posixpath.normpath(target)
-    if relative == ".." or relative.startswith("../"):
-        ctx.problem(line, f"the {what} '{target}' points outside the page's folder", hint)
-        return None
-    if ctx.folder is None:
-        return Path(relative)
-    base = ctx.folder.resolve()
-    resolved = (base / relative).resolve()
-    if not resolved.is_relative_to(base):
-        ctx.problem(line, f"the {what} '{target}' leads outside the page's folder "
-                          "(through a link)", hint)
-        return None
-    if not resolved.is_file():
-        ctx.problem(line, f"the {what} '{target}' does not exist",
-                    f"check the spelling; paths are relative to {ctx.label}")
-        return None
-    return resolved
+    found, message, hint = inside(ctx.folder, target, what)
+    if found is None:
+        ctx.problem(line, message, hint or f"check the spelling; paths are relative to {ctx.label}")
+    return found
 
 
 def _includes(ctx: _Context, lines: list[Line], depth: int) -> list[Line]:
-    """Snippet includes ('--8<-- "file.md"') replaced by the file, inside the folder only."""
+    """Snippet includes (both forms) replaced by the file, inside the folder only."""
     out: list[Line] = []
-    for number, text in lines:
-        match = _INCLUDE.match(text)
-        if not match:
+    for (number, text), target in zip(lines, include_targets([t for _, t in lines])):
+        if target is None:
             out.append((number, text))
             continue
-        if depth >= _MAX_INCLUDE_DEPTH:
+        if not target:
+            continue  # a block's marks
+        if depth >= MAX_DEPTH:
             ctx.problem(number, "includes are nested too deeply",
-                        f"include at most {_MAX_INCLUDE_DEPTH} levels deep")
+                        f"include at most {MAX_DEPTH} levels deep")
             continue
-        found = _inside(ctx, number, match.group(1), "include")
+        found = _inside(ctx, number, target, "include")
         if found is not None and ctx.folder is not None:
             included = found.read_text(encoding="utf-8", errors="replace").splitlines()
             out += _includes(ctx, [(number, t) for t in included], depth + 1)
@@ -148,8 +130,8 @@ def _blocks(ctx: _Context, lines: list[Line], heading: int) -> list[str]:
     while index < len(lines):
         number, text = lines[index]
         index += 1
-        if FENCE.match(text):  # code is copied as it is
-            end = fence_end([t for _, t in lines], index - 1)
+        end = fence_end([t for _, t in lines], index - 1) if FENCE.match(text) else None
+        if end is not None:  # code is copied as it is
             out += [t for _, t in lines[index - 1:end + 1]]
             index = end + 1
             continue

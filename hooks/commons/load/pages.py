@@ -1,5 +1,5 @@
 """Authored pages: every Markdown file in content/, read once and split into front matter
-(with the line of every key) and body."""
+(with the line of every key) and body, with the files it includes."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from commons.core.problems import Problem
 from commons.load.frontmatter import Document, parse
+from commons.load.includes import Included, read_includes
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class PageFile:
     src_path: str  # inside content/, forward slashes
     label: str  # relative to the project root, for messages: content/policies/x.md
     document: Document
+    includes: tuple[Included, ...] = ()  # the files its body includes ('--8<--')
 
 
 def read_pages(content_dir: Path, root_label: str) -> tuple[list[PageFile], list[Problem]]:
@@ -39,5 +41,8 @@ def read_pages(content_dir: Path, root_label: str) -> tuple[list[PageFile], list
             continue
         document = parse(label, text)
         problems.extend(document.problems)
-        files.append(PageFile(src_path, label, document))
+        includes = ()
+        if "--8<--" in document.body and document.body_line > 0:
+            includes = read_includes(content_dir, root_label, src_path, document.body)
+        files.append(PageFile(src_path, label, document, includes))
     return files, problems

@@ -50,7 +50,7 @@ def pages(files: list[PageFile]) -> tuple[list[Page], list[Problem]]:
                             title=str(meta.get("title", pid)),
                             summary=str(meta.get("summary", "")), meta=meta,
                             body=document.body, body_line=document.body_line,
-                            origin=Origin(file.label, 1)))
+                            origin=Origin(file.label, 1), includes=file.includes))
     problems.extend(_duplicate_ids(records))
     return records, problems
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from commons.core.problems import Origin
+from commons.load.includes import Included
 
 if TYPE_CHECKING:
     from commons.model.index import CrossIndex
@@ -212,6 +213,7 @@ class Page:
     body: str = field(default="", compare=False, repr=False)
     body_line: int = field(default=1, compare=False)  # the file line the body starts on
     origin: Origin = field(default=Origin(""), compare=False)  # content/... and line 1
+    includes: tuple[Included, ...] = field(default=(), compare=False, repr=False)  # '--8<--'
 
     @property
     def topics(self) -> tuple[str, ...]:

@@ -89,23 +89,25 @@ CLEAN_TEXT = Rule(
     "right-to-left or left-to-right control in front matter, page text or table cells",
     "delete the character: copy the text again as plain text", clean_text.clean_text_rule)
 LINKS = Rule(
-    "CM106", "links", "every link and image in a page leads to a page, a file or a place on "
-    "a page that the site will have (authored or made by the build), and every address out "
-    "of the site is a complete https: or mailto: address", "correct the link; the message "
-    "suggests the nearest page or place")
+    "CM106", "links", "every link and image in a page, or in a file it includes, leads to a "
+    "page, a file or a place on a page that the site will have (authored or made by the "
+    "build), and every address out of the site is a complete https: or mailto: address",
+    "correct the link; the message suggests the nearest page or place")
 READABILITY = Rule(
     "CM201", "readability", "each page body reads at a Flesch reading ease of 60 or more",
     "use shorter sentences and everyday words; explain or expand jargon",
     readability.readability_rule)
 HTML = Rule(
-    "CM202", "HTML and links", "raw HTML in pages uses only allowed tags and attributes, and "
-    "links use only https:, http:, mailto: or tel:",
+    "CM202", "HTML and links", "raw HTML in pages and the files they include uses only "
+    "allowed tags and attributes, and links, wherever the site or pandoc would read one, use "
+    "only https:, http:, mailto: or tel:",
     "write it in Markdown, or use an allowed tag", html_policy.html_policy_rule)
 PERSONAL_DATA = Rule(
-    "CM203", "personal data", "no email address, UK phone number or NHS number in pages or "
-    "tables unless it is the commons' own or published with consent; every teachers.csv "
-    "column is in the publish allowlist", "remove it, or record the consent the message names",
-    privacy.privacy_problems)
+    "CM203", "personal data", "no email address, UK phone number or NHS number in pages, the "
+    "files they include or tables, read as a reader sees them (entities, escapes and "
+    "look-alike characters undone), unless it is the commons' own or published with consent; "
+    "every teachers.csv column is in the publish allowlist",
+    "remove it, or record the consent the message names", privacy.privacy_problems)
 DOWNLOADS = Rule(
     "CM204", "downloads", "pages offered as downloads keep their images and includes in their "
     "own folder, and a card pack has cards",

@@ -13,7 +13,12 @@ import html
 import re
 from html.parser import HTMLParser
 
-from commons.core.markdown import INLINE_TARGET, REFERENCE_TARGET, without_fenced_code
+from commons.core.markdown import (
+    AUTOLINK_TARGET,
+    INLINE_TARGET,
+    REFERENCE_TARGET,
+    without_code,
+)
 from commons.core.problems import Problem
 from commons.load.settings import Settings
 from commons.model.records import Commons
@@ -40,8 +45,6 @@ _WHY_TAG = {
     "svg": "it can carry script",
 }
 
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
-_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>")
 _MAIL_AUTOLINK = re.compile(r"<[^\s<>@]+@[^\s<>@]+>")
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n]*)\}")
 _ATTR_PAIR = re.compile(r"([^\s=\"'{}]+)=(\"[^\"]*\"|'[^']*'|[^\s}]+)")
@@ -103,9 +106,9 @@ def tag_problem(tag: str) -> tuple[str, str] | None:
 
 def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
     """Every disallowed tag, attribute or link in a Markdown body, at its file line."""
-    text = _without_code(body)
+    text = without_code(body)
     found: list[tuple[int, str, str]] = []
-    for pattern in (_AUTOLINK, INLINE_TARGET, REFERENCE_TARGET):
+    for pattern in (AUTOLINK_TARGET, INLINE_TARGET, REFERENCE_TARGET):
         for match in pattern.finditer(text):
             problem = url_problem(match.group(1))
             if problem:
@@ -116,7 +119,7 @@ def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
             issue = attribute_problem("", pair.group(1), pair.group(2).strip("\"'"))
             if issue:
                 found.append((_line_at(text, match.start()), *issue))
-    for autolink in (_AUTOLINK, _MAIL_AUTOLINK):
+    for autolink in (AUTOLINK_TARGET, _MAIL_AUTOLINK):
         text = autolink.sub(lambda m: " " * len(m.group(0)), text)
     found += _TagScanner.scan(text)
     return [Problem(path, first_line + line - 1, message=message, hint=hint)
@@ -149,20 +152,17 @@ class _TagScanner(HTMLParser):
         self.handle_starttag(tag, attrs)
 
 
-def _without_code(body: str) -> str:
-    """The body with fenced code blocks and code spans blanked, keeping every line."""
-    text = without_fenced_code(body)
-    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-
-
 def _line_at(text: str, position: int) -> int:
     return text.count("\n", 0, position) + 1
 
 
 def html_policy_rule(commons: Commons, settings: Settings) -> list[Problem]:
-    """The raw-HTML and link allowlist over every authored page body."""
+    """The raw-HTML and link allowlist over every authored page body and every file a page
+    includes, each at its own file line."""
     problems: list[Problem] = []
     for page in commons.pages.values():
         if page.body_line > 0:
             problems += body_problems(page.origin.path, page.body, page.body_line)
+        for included in page.includes:
+            problems += body_problems(included.label, included.text, 1)
     return problems

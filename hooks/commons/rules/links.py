@@ -15,14 +15,19 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from commons.core.hints import nearest
-from commons.core.markdown import INLINE_TARGET, REFERENCE_TARGET, anchors, without_fenced_code
+from commons.core.markdown import (
+    AUTOLINK_TARGET,
+    INLINE_TARGET,
+    REFERENCE_TARGET,
+    anchors,
+    without_code,
+)
 from commons.core.problems import Problem
 from commons.model.records import Commons
 
 # Where a Markdown body names a target: inline links and images, reference definitions,
-# and the href or src of raw HTML. Code spans and fenced code are blanked first.
+# autolinks, and the href or src of raw HTML. Code spans and fenced code are blanked first.
 _HTML_URL = re.compile(r"""<[a-zA-Z][^>]*?\s(?:href|src)\s*=\s*["']([^"']*)["']""")
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _FILE_HINT = "link to the page's .md file with a relative path, e.g. ../policies/learning-policy.md"
 
@@ -40,20 +45,28 @@ class SiteMap:
 
 
 def link_problems(commons: Commons, site: SiteMap) -> list[Problem]:
-    """Every link and image in an authored page that leads nowhere, at its file line."""
+    """Every link and image in an authored page, or in a file it includes, that leads
+    nowhere, at its file line (an included file's links lead from the page)."""
     problems = []
     for page in commons.pages.values():
         if page.body_line <= 0:
             continue  # front matter never closed: reported already
-        text = _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)),
-                              without_fenced_code(page.body))
-        for pattern in (INLINE_TARGET, REFERENCE_TARGET, _HTML_URL):
-            for match in pattern.finditer(text):
-                issue = _check(match.group(1), page.src_path, site)
-                if issue:
-                    line = page.body_line + text.count("\n", 0, match.start())
-                    problems.append(Problem(page.origin.path, line, message=issue[0],
-                                            hint=issue[1]))
+        problems += _body_links(page.origin.path, page.body, page.body_line, page.src_path, site)
+        for included in page.includes:
+            problems += _body_links(included.label, included.text, 1, page.src_path, site)
+    return problems
+
+
+def _body_links(path: str, body: str, first_line: int, here: str, site: SiteMap
+                ) -> list[Problem]:
+    problems = []
+    text = without_code(body)
+    for pattern in (INLINE_TARGET, REFERENCE_TARGET, AUTOLINK_TARGET, _HTML_URL):
+        for match in pattern.finditer(text):
+            issue = _check(match.group(1), here, site)
+            if issue:
+                line = first_line + text.count("\n", 0, match.start())
+                problems.append(Problem(path, line, message=issue[0], hint=issue[1]))
     return problems
 
 

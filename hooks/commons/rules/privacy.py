@@ -5,13 +5,19 @@ details and NHS numbers out of pages and data unless someone asked for them to b
   the site (some only with the person's consent) or a consent flag that is never shown. A new
   column must be added here, saying which, before the build accepts it.
 - The scan reports email addresses, UK phone numbers and NHS numbers in page bodies, front
-  matter and data cells. Allowed: a teacher's `contact` when contact_opt_in is yes, and the
-  commons' own addresses listed in mkdocs.yml under extra.commons.public_contacts.
+  matter, the files pages include and data cells. Allowed: a teacher's `contact` when
+  contact_opt_in is yes, and the commons' own addresses listed in mkdocs.yml under
+  extra.commons.public_contacts.
+- It reads text as a reader sees it: HTML entities (`&#64;`, `&commat;`) and Markdown
+  backslash escapes undone, Unicode compatibility forms folded (NFKC: a full-width `＠`, a
+  no-break or thin space), invisible characters (zero-width spaces, soft hyphens) dropped.
 """
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -49,10 +55,35 @@ def uk_phone(run: str) -> bool:
     return digits.startswith("0") and len(digits) in (10, 11) and digits[1] in "1235789"
 
 
+# Markdown's backslash escapes: a backslash before ASCII punctuation shows the punctuation.
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+# What NFKC leaves: the other spaces (Unicode's Zs), dashes, and characters nobody sees.
+_SPACE = re.compile("[\u1680\u2000-\u200a\u202f\u205f\u3000\u00a0]")
+_DASH = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                        "\u2066-\u206f\ufeff\U000e0000-\U000e007f]")
+
+
+def as_read(text: str) -> str:
+    """Text as a reader sees it, for the scan: escapes and entities undone, NFKC, every
+    kind of space a plain space, every dash a hyphen, invisible characters gone. Line ends
+    stay where they are, so line numbers still hold."""
+    if "\\" in text:
+        text = _ESCAPED.sub(r"\1", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKC", text)
+    return _DASH.sub("-", _SPACE.sub(" ", _INVISIBLE.sub("", text)))
+
+
 def personal_data(text: str, allowed: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    """(message, hint) for each email address, UK phone number or NHS number in text that
-    is not in `allowed` (lower-case addresses, and phone numbers as digits only)."""
+    """(message, hint) for each email address, UK phone number or NHS number in text, as a
+    reader sees it, that is not in `allowed` (lower-case addresses, and phone numbers as
+    digits only)."""
     found = []
+    text = as_read(text)
     for match in EMAIL.finditer(text):
         if match.group(0).lower() not in allowed:
             found.append((f"an email address, '{match.group(0)}'", _PUBLIC_HINT))
@@ -67,22 +98,31 @@ def personal_data(text: str, allowed: frozenset[str] = frozenset()) -> list[tupl
 
 
 def scan_pages(pages: list[Page], allowed: frozenset[str]) -> list[Problem]:
+    """Front matter, body and every file the body includes, each at its own file line."""
     problems = []
     for page in pages:
         path = page.origin.path
         for line, text in strings(page.meta):
             problems += _at(path, line, None, text, allowed)
-        body, line, counted = page.body, page.body_line, 0
-        for match in _MAY_HOLD_CONTACTS.finditer(body):
-            line += body.count("\n", counted, match.start())
-            counted = match.start()
-            problems += _at(path, line, None, match.group(0), allowed)
+        problems += _scan_text(path, page.body, page.body_line, allowed)
+        for included in page.includes:
+            problems += _scan_text(included.label, included.text, 1, allowed)
+    return problems
+
+
+def _scan_text(path: str, text: str, line: int, allowed: frozenset[str]) -> list[Problem]:
+    problems, counted = [], 0
+    for match in _MAY_HOLD_CONTACTS.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        problems += _at(path, line, None, match.group(0), allowed)
     return problems
 
 
 # A line of a page body that personal_data could find something in: an email address needs
-# an '@', a number a digit. Other lines are skipped without running its patterns.
-_MAY_HOLD_CONTACTS = re.compile(r"^(?=[^\n]*[@\d])[^\n]*", re.MULTILINE)
+# an '@', a number a digit, or either written another way (an entity, an escape, a
+# character outside ASCII). Other lines are skipped without running its patterns.
+_MAY_HOLD_CONTACTS = re.compile(r"^(?=[^\n]*[@\d&\\\u0080-\U0010ffff])[^\n]*", re.MULTILINE)
 
 
 def scan_tables(tables: dict[str, list[dict[str, Any]]], data_label: str,
