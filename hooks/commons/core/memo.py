@@ -67,7 +67,7 @@ def remembered(folder: Path | None, kind: str, inputs: Sequence[Input],
     known = _read(path)
     digests = [hashlib.blake2b(key(item), digest_size=16).digest() for item in inputs]
     todo = [index for index, digest in enumerate(digests) if digest not in known]
-    made = dict(zip((digests[i] for i in todo), make([inputs[i] for i in todo])))
+    made = dict(zip((digests[i] for i in todo), make([inputs[i] for i in todo]))) if todo else {}
     kept = {digest: known[digest] if digest in known else made[digest] for digest in digests}
     if made or kept.keys() != known.keys():
         _write(path, kept)
