@@ -3,10 +3,12 @@
     python scripts/bench.py [--size small|medium|large] [--seed N] [--keep DIR]
 
 Generates a commons deterministically into a temporary folder (see benchlib/fixture.py) and
-measures, in the same run: `make check` time (median of 3), a cold full build (downloads
-made), a warm build (downloads from the cache), the same authored pages built by stock
-Material with no project hooks, peak memory, output size, the bytes of a first search and of
-a content page's first visit, and the build time of a commons half the size (doubling).
+measures, in the same run: `make check` time with no cache and with the cache after one page
+was edited (median of 3 each), a cold full build (downloads made), a warm build (downloads
+from the cache), the same authored pages built by stock Material with no project hooks,
+peak memory, output size, the bytes of a first search and of a content page's first visit,
+and the build time of a commons half the size (doubling). The builds start without the
+check's cache.
 """
 
 from __future__ import annotations
@@ -34,8 +36,8 @@ from benchlib.sizes import first_visit_bytes, html_pages, stock_search_bytes, tr
 ROOT = Path(__file__).resolve().parent.parent
 HALF = {"large": "medium", "medium": "small", "small": "eighth"}
 SEARCH_QUERY = "safeguarding"
-TARGETS = {"ratio": 1.15, "doubling": 2.2, "check": 5.0, "search_kb": 250, "visit_kb": 350,
-           "memory_mb": 1536}
+TARGETS = {"ratio": 1.15, "doubling": 2.2, "check": 5.0, "check_warm": 2.0, "search_kb": 250,
+           "visit_kb": 350, "memory_mb": 1536}
 
 
 @dataclass
@@ -92,9 +94,33 @@ def stock_build(root: Path, site: Path, env: dict[str, str]) -> Run:
                   "--config-file", str(stock_config(root)), "--site-dir", str(site)], root, env)
 
 
-def check_runs(root: Path, env: dict[str, str], runs: int = 3) -> float:
+def check_runs(root: Path, env: dict[str, str], runs: int = 3) -> tuple[float, float]:
+    """Median seconds of `make check` with no cache, and with the cache after one page was
+    edited (a sentence added, different each run); the page is left as it was."""
     command = [sys.executable, str(ROOT / "scripts/check.py"), "--root", str(root)]
-    return statistics.median(timed(command, root, env).seconds for _ in range(runs))
+    cold = statistics.median(timed([*command, "--no-cache"], root, env).seconds
+                             for _ in range(runs))
+    timed(command, root, env)  # fills the cache
+    page = sorted((root / "content/policies").glob("*.md"))[0]
+    original = page.read_bytes()
+    warm = []
+    try:
+        for run in range(runs):
+            page.write_bytes(original + f"\nEdited for run {run + 1} of the benchmark.\n".encode())
+            warm.append(timed(command, root, env).seconds)
+    finally:
+        page.write_bytes(original)
+    return cold, statistics.median(warm)
+
+
+def verdict(value: float, target: float) -> str:
+    return f"ok (<= {target:g})" if value <= target else f"MISSED (target {target:g})"
+
+
+def check_rows(cold: float, warm: float) -> list[tuple[str, str, str]]:
+    return [("check, no cache (median of 3)", f"{cold:.2f} s", verdict(cold, TARGETS["check"])),
+            ("check, one page edited (median of 3)", f"{warm:.2f} s",
+             verdict(warm, TARGETS["check_warm"]))]
 
 
 def machine() -> str:
@@ -119,9 +145,13 @@ def measure(size: str, seed: int, work: Path) -> list[tuple[str, str, str]]:
     print(f"generated {authored} pages, {counts.teachers} teachers, {counts.partners} partners,"
           f" {counts.regions} regions in {root}", file=sys.stderr)
 
-    check = check_runs(root, env)
+    check_cold, check_warm = check_runs(root, env)
+    # The builds below start without the check's cache, as they did before there was one,
+    # so that the large and the half-size build compare like with like.
+    shutil.rmtree(root / ".cache/check")
     cold = pipeline_build(root, work / "site-cold", env)
     shutil.rmtree(work / "site-cold")
+    shutil.rmtree(root / ".cache/check")
     # The half-size commons' toolkits are the same files, so their downloads are cached too.
     shutil.copytree(root / ".cache", half_root / ".cache", dirs_exist_ok=True)
     warm = pipeline_build(root, work / "site", env)
@@ -138,15 +168,11 @@ def measure(size: str, seed: int, work: Path) -> list[tuple[str, str, str]]:
     visit = first_visit_bytes(site, sample)
     peak = max(cold.peak_mb, warm.peak_mb)
     kb = 1024
-
-    def verdict(value: float, target: float) -> str:
-        return f"ok (<= {target:g})" if value <= target else f"MISSED (target {target:g})"
-
     return [
         ("commons", f"{authored} authored pages, {counts.teachers} teachers, "
                     f"{counts.partners} partners, {counts.regions} regions", ""),
         ("output pages", f"{pages} (stock Material: {stock_pages})", ""),
-        ("check (median of 3)", f"{check:.2f} s", verdict(check, TARGETS["check"])),
+        *check_rows(check_cold, check_warm),
         ("cold full build, downloads made", f"{cold.seconds:.1f} s", ""),
         ("full build, downloads cached", f"{warm.seconds:.1f} s", ""),
         ("stock Material build", f"{stock.seconds:.1f} s", ""),

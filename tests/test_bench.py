@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -107,3 +108,18 @@ def test_the_table_lists_every_measure():
     text = bench.table([("check", "1.0 s", "ok"), ("first search", "90 KB", "ok")])
     assert text.splitlines()[0].startswith("| measure")
     assert "| first search | 90 KB " in text
+
+
+def test_check_is_timed_cold_and_after_an_edit_and_the_page_is_left_as_it_was(tiny):
+    page = sorted((tiny / "content/policies").glob("*.md"))[0]
+    before = page.read_bytes()
+    bench.check_runs(tiny, bench.bench_env(), runs=1)
+    assert page.read_bytes() == before
+    assert (tiny / ".cache/check/pages.pickle").is_file()  # the warm runs used the cache
+    shutil.rmtree(tiny / ".cache")
+
+
+def test_check_rows_hold_the_targets():
+    cold, warm = bench.check_rows(4.9, 2.1)
+    assert cold[2] == "ok (<= 5)" and warm[2] == "MISSED (target 2)"
+    assert [row[2] for row in bench.check_rows(5.1, 1.9)] == ["MISSED (target 5)", "ok (<= 2)"]
