@@ -130,9 +130,19 @@ def test_a_bench_build_shows_its_step_and_the_builds_own_progress(mini, tmp_path
 def test_the_check_runs_are_counted(mini):
     stream = io.StringIO()
     display = Display(stream, live=False, clock=lambda: 0.0)  # only where stages start and end
+    page = sorted((mini / "content/policies").glob("*.md"))[0]
+    before = page.read_bytes()
     bench.check_runs(mini, dict(os.environ), display, runs=2)
     assert [line.split("] ")[1] for line in stream.getvalue().splitlines()] == [
-        "checking content and data 0 of 2", "checking content and data 2 of 2"]
+        "checking content and data 0 of 4", "checking content and data 4 of 4"]
+    assert page.read_bytes() == before
+    assert (mini / ".cache/check/pages.pickle").is_file()  # the warm runs used the cache
+
+
+def test_check_rows_hold_the_targets():
+    cold, warm = bench.check_rows(4.9, 2.1)
+    assert cold[2] == "ok (<= 5)" and warm[2] == "MISSED (target 2)"
+    assert [row[2] for row in bench.check_rows(5.1, 1.9)] == ["MISSED (target 5)", "ok (<= 2)"]
 
 
 def test_the_preview_is_timed_from_start_and_from_each_save_to_the_page_showing_it(tmp_path):

@@ -53,12 +53,16 @@ class Loaded:
         return not errors(self.problems)
 
 
+CACHE = Path(".cache/check")  # under the root: what the last run parsed, scored and validated
+
+
 def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = None,
          settings: Settings | None = None, history: git_dates.Dates | None = None,
-         publish: bool = False) -> Loaded:
+         publish: bool = False, cache: bool = False) -> Loaded:
     """Read content/ and data/ under root once, build the model, run every rule; history
     (git dates, which only a build needs) dates the pages the build makes; publish adds the
-    publish check (CM401)."""
+    publish check (CM401); cache keeps and takes the results of the slow steps for
+    unchanged inputs in root/.cache/check/ (the problems are the same either way)."""
     root = Path(root).resolve()
     content_dir = Path(content_dir or root / "content").resolve()
     data_dir = Path(data_dir or root / "data").resolve()
@@ -67,9 +71,10 @@ def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = No
         settings, refused = settings_of(root)
     if publish:
         settings = replace(settings, publish=True)
+    settings = replace(settings, cache=root / CACHE if cache else None)
     content_label, data_label = _label(content_dir, root), _label(data_dir, root)
-    tables, table_problems = load_package(data_dir, root)
-    files, file_problems = read_pages(content_dir, content_label)
+    tables, table_problems = load_package(data_dir, root, settings.cache)
+    files, file_problems = read_pages(content_dir, content_label, settings.cache)
     commons, field_problems = build_commons(tables, files, data_label, content_label)
     commons = replace(commons, history=history or {})
     problems = ([p.coded(rules.SETTINGS.code) for p in [*refused, *settings.refused]]
@@ -139,7 +144,7 @@ class Build:
     def start(cls, root: Path, content_dir: Path, settings: Settings) -> "Build":
         """Load and check the commons, with the git history its pages and feed need."""
         loaded = load(root, content_dir=content_dir, settings=settings,
-                      history=git_dates.commit_times(str(root)))
+                      history=git_dates.commit_times(str(root)), cache=True)
         loaded.problems, loaded.notes = apply_switch(loaded.problems, settings.overdue_reviews)
         loaded.problems = [p.coded(rules.SETTINGS.code) for p in loaded.problems]
         return cls(Path(root), Path(content_dir), settings, loaded)

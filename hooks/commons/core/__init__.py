@@ -1,2 +1,2 @@
 """Bottom of the stack: problems and origins, hints, escaping, safe paths, outside tools,
-progress."""
+progress, results kept between runs."""

@@ -12,8 +12,11 @@ import re
 import markupsafe
 
 # Only what Python-Markdown unescapes (its ESCAPED_CHARS with `tables`): escaping any other
-# character, such as ':', would show the backslash to readers.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# character, such as ':', would show the backslash to readers. With &, < and > as HTML
+# escapes them and a line end as a space, one character at a time: the generators write
+# this for every link of every list on a large commons.
+_MD_TEXT = str.maketrans({**{char: "\\" + char for char in "\\`*_{}[]()#+-.!|"},
+                          "&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": " "})
 _SAFE_URL = re.compile(r"^(https://|mailto:)[^\s\"'<>`]+$", re.IGNORECASE)
 
 
@@ -25,8 +28,7 @@ def esc(value: object) -> str:
 def md_text(value: object) -> str:
     """Text for a line of Markdown: &, < and > escaped (quotes are plain text outside an
     attribute, and must stay so for heading anchors), Markdown punctuation made literal."""
-    text = esc(value).replace("&#39;", "'").replace("&#34;", '"')
-    text = _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+    text = ("" if value is None else str(value)).translate(_MD_TEXT)
     return "&#58;" + text[1:] if text.startswith(":") else text  # not a definition list
 
 

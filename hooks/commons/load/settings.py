@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from commons.core.problems import Problem
@@ -44,6 +45,7 @@ class Settings:
     sample_data: bool = False  # the people, events and venues are examples
     publish: bool = False  # `make check --publish`: refuse what is not ready to publish
     theme_dir: str = ""  # the theme's overrides (custom_dir), whose files content/ may not shadow
+    cache: Path | None = None  # where results are kept between runs (core/memo.py); None: not
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False,
                                   repr=False)  # a key of mkdocs.yml ("extra.commons.x"): line
     refused: tuple[Problem, ...] = field(default=(), compare=False, hash=False, repr=False)

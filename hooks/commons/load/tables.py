@@ -1,7 +1,8 @@
 """The data package: CSV tables validated by frictionless against the schemas beside them.
 
 Frictionless errors become Problems at `data/<table>.csv:row N:field` (row numbers as a
-spreadsheet shows them, the header being row 1), with a hint saying what to do.
+spreadsheet shows them, the header being row 1), with a hint saying what to do. A package
+whose files are all as the last run read them is taken from the cache.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import yaml
 from frictionless import errors as ferrors
 
 from commons.core.hints import nearest
+from commons.core.memo import remembered
 from commons.core.problems import Problem
 from commons.load.config_check import key_lines
 from commons.load.csv_encoding import read_tables
@@ -37,10 +39,45 @@ class Tables:
     resources: tuple[dict[str, Any], ...] = ()
 
 
-def load_package(data_dir: Path, root: Path) -> tuple[Tables, list[Problem]]:
+def load_package(data_dir: Path, root: Path, cache: Path | None = None
+                 ) -> tuple[Tables, list[Problem]]:
     """Validate every table and read its typed rows, each file read once."""
-    descriptor = data_dir / "datapackage.yaml"
     rel_data = _relative(data_dir, root)
+    [loaded] = remembered(cache, "tables", [(data_dir, rel_data)], _package_inputs,
+                          lambda packages: [_validated(*package) for package in packages])
+    return loaded
+
+
+def _package_inputs(package: tuple[Path, str]) -> bytes:
+    """Everything loading the package reads: datapackage.yaml and each file it names (a
+    table or schema named in another way than by its path makes a key never seen again)."""
+    data_dir, rel_data = package
+    descriptor = data_dir / "datapackage.yaml"
+    try:
+        text = descriptor.read_bytes()
+    except OSError:
+        return f"{rel_data}\0no descriptor".encode()
+    parts = [rel_data.encode(), text]
+    try:
+        resources = (yaml.safe_load(text) or {}).get("resources") or []
+        named = [item.get(key) for item in resources for key in ("path", "schema")]
+    except (yaml.YAMLError, AttributeError, TypeError):
+        return b"\0".join(parts)  # loading stops at the descriptor
+    for name in named:
+        if name is None or isinstance(name, dict):  # none, or inline in the descriptor
+            continue
+        if not isinstance(name, str):
+            return os.urandom(16)
+        try:
+            content = (data_dir / name).read_bytes()
+        except OSError:
+            content = b"unreadable"
+        parts.append(f"{name}\0{len(content)}\0".encode() + content)
+    return b"\0".join(parts)
+
+
+def _validated(data_dir: Path, rel_data: str) -> tuple[Tables, list[Problem]]:
+    descriptor = data_dir / "datapackage.yaml"
     if not descriptor.is_file():
         return Tables(), [Problem(f"{rel_data}/datapackage.yaml",
                                   message="the data package descriptor is missing",

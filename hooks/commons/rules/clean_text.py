@@ -28,9 +28,12 @@ def clean_text_rule(commons: Commons, settings: Settings) -> list[Problem]:
     for page in commons.pages.values():
         for line, text in strings(page.meta):
             problems += _issues(text, page.origin.path, line=line)
-        for offset, text in enumerate(page.body.split("\n")):
-            problems += _issues(text, page.origin.path, line=page.body_line + offset)
+        if _suspect(page.body):
+            for offset, text in enumerate(page.body.split("\n")):
+                problems += _issues(text, page.origin.path, line=page.body_line + offset)
     for table, rows in sorted(commons.tables.items()):
+        if not _suspect(commons.table_texts.get(table)):
+            continue  # no cell holds what its file's text does not
         for row in rows:
             for column, value in row.items():
                 for text in value if isinstance(value, list) else [value]:
@@ -38,6 +41,12 @@ def clean_text_rule(commons: Commons, settings: Settings) -> list[Problem]:
                         problems += _issues(text, f"{commons.data_label}/{table}.csv",
                                             row=row.get("_row"), field=column)
     return problems
+
+
+def _suspect(text: str | None) -> bool:
+    """Whether a part of text may be unclean (a whole text is read in one pass, and most
+    hold no control at all); None, a text not known, may be."""
+    return text is None or bool(_CONTROL.search(text) or _BIDI.search(text))
 
 
 def unclean(text: str) -> str | None:

@@ -12,10 +12,10 @@ import multiprocessing
 import os
 import re
 import threading
-
-import textstat
+from functools import lru_cache
 
 from commons.core.markdown import without_fenced_code
+from commons.core.memo import remembered
 from commons.core.problems import Problem
 from commons.load.settings import Settings
 from commons.model.records import Commons
@@ -117,8 +117,15 @@ class _RememberedHyphenation:
         return found
 
 
-_STATS = type(textstat.textstat)()  # our own instance: textstat's shared one is untouched
-_STATS.pyphen = _RememberedHyphenation(_STATS.pyphen)
+@lru_cache(maxsize=1)
+def _statistics():
+    """Our own textstat instance (its shared one is left untouched), made on first use:
+    importing textstat takes longer than a check whose scores are all remembered."""
+    import textstat
+
+    stats = type(textstat.textstat)()
+    stats.pyphen = _RememberedHyphenation(stats.pyphen)
+    return stats
 
 
 def reading_ease(body: str) -> float | None:
@@ -126,14 +133,17 @@ def reading_ease(body: str) -> float | None:
     text = plain_text(body)
     if word_count(text) < MIN_WORDS:
         return None
-    return float(_STATS.flesch_reading_ease(text))
+    return float(_statistics().flesch_reading_ease(text))
 
 
 def readability_rule(commons: Commons, settings: Settings) -> list[Problem]:
-    """Every public page whose body reads harder than the threshold, at its line 1."""
+    """Every public page whose body reads harder than the threshold, at its line 1; the
+    scores of bodies scored by the last run are taken from the cache."""
     problems = []
     pages = list(commons.pages.values())
-    for page, score in zip(pages, scores([p.body for p in pages])):
+    bodies = [page.body for page in pages]
+    for page, score in zip(pages, remembered(settings.cache, "readability", bodies,
+                                             str.encode, scores)):
         if score is not None and score < THRESHOLD:
             problems.append(Problem(
                 page.origin.path, 1,
@@ -155,5 +165,6 @@ def scores(bodies: list[str]) -> list[float | None]:
     if (processes < 2 or len(bodies) < PARALLEL_FROM or threading.active_count() > 1
             or "fork" not in multiprocessing.get_all_start_methods()):
         return [reading_ease(body) for body in bodies]
+    _statistics()  # made before the fork, so that each process has it
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         return pool.map(reading_ease, bodies, chunksize=max(1, len(bodies) // (processes * 4)))
