@@ -70,6 +70,7 @@ class Written:
 
     context_key: str
     warnings: list[str]
+    inputs_key: str = ""  # the page and the model, before its context is made
 
 
 @dataclass
@@ -197,10 +198,12 @@ class Preview:
             _build_extra_template(template, files, config, nav)
             kept.add(template)
         nav_key = _digest(_nav_shape(nav.items))
+        model_key = _model_key(site_events.site_of(config).build)
         rendered = 0
         warnings: list[str] = []
         for file in pages:
-            rendered += self._write_page(file.page, config, pages, nav, env, nav_key, collector)
+            rendered += self._write_page(file.page, config, pages, nav, env, nav_key, model_key,
+                                         collector)
             kept.add(file.dest_uri)
             warnings += self.rendered[file.src_uri].warnings + self.written[file.src_uri].warnings
         collector.into = general
@@ -288,28 +291,34 @@ class Preview:
         self.sources[page.file.src_uri] = (source, page.markdown, copy.deepcopy(page.meta))
 
     def _write_page(self, page: Page, config: MkDocsConfig, pages, nav: Navigation, env,
-                    nav_key: str, collector: _Collector) -> int:
+                    nav_key: str, model_key: str, collector: _Collector) -> int:
         """Put the page through its template when anything the template shows changed."""
         config._current_page = page
         page.active = True
         try:
-            context = get_context(nav, pages, config, page)
-            context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-            key = _digest([nav_key, page.url, page.title, page.content, _toc_shape(page.toc),
-                           page.meta, page.edit_url, page.canonical_url, page.abs_url,
-                           _neighbour(page.previous_page), _neighbour(page.next_page),
-                           _ancestors(page),
-                           sorted((k, v) for k, v in context.items() if k.startswith("commons_"))])
+            # What the commons adds to a page's context is made from the page and the model
+            # (never another page's body): while both are as they were, so is the page.
+            shown = [nav_key, page.url, page.title, page.content, _toc_shape(page.toc),
+                     page.meta, page.canonical_url, page.abs_url, _neighbour(page.previous_page),
+                     _neighbour(page.next_page), _ancestors(page)]
+            inputs = _digest([model_key, shown])
             kept = self.written.get(page.file.src_uri)
             target = Path(page.file.abs_dest_path)
+            if kept is not None and kept.inputs_key == inputs and target.is_file():
+                return 0
+            context = get_context(nav, pages, config, page)
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+            key = _digest([shown, page.edit_url, sorted(
+                (k, v) for k, v in context.items() if k.startswith("commons_"))])
             if kept is not None and kept.context_key == key and target.is_file():
+                kept.inputs_key = inputs
                 return 0
             collector.into = warnings = []
             template = env.get_template(page.meta.get("template", "main.html"))
             output = config.plugins.on_post_page(template.render(context), page=page,
                                                  config=config)
             _write(target, output.encode("utf-8", errors="xmlcharrefreplace"))
-            self.written[page.file.src_uri] = Written(key, warnings)
+            self.written[page.file.src_uri] = Written(key, warnings, inputs)
             return 1
         finally:
             page.active = False
@@ -360,6 +369,15 @@ def code_version(config_file: Path) -> str:
     parts += [importlib.metadata.version(name).encode()
               for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")]
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+def _model_key(build: Build) -> str:
+    """The model as the pages' contexts read it: every table's text, every page's front
+    matter (not its body), the git dates and the settings."""
+    commons = build.commons
+    return _digest([sorted(commons.table_texts.items()), repr(build.settings),
+                    sorted(commons.history.items()),
+                    [(p.src_path, p.title, p.summary, p.meta) for p in commons.pages.values()]])
 
 
 def _write(target: Path, data: bytes) -> None:
