@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from commons.core.hints import nearest
-from commons.core.markdown import INLINE_TARGET, REFERENCE_TARGET, anchors, without_fenced_code
+from commons.core.markdown import INLINE_TARGET, REFERENCE_TARGET, Lines, anchors, without_code
 from commons.core.problems import Problem
 from commons.model.records import Commons
 
 # Where a Markdown body names a target: inline links and images, reference definitions,
 # and the href or src of raw HTML. Code spans and fenced code are blanked first.
-_HTML_URL = re.compile(r"""<[a-zA-Z][^>]*?\s(?:href|src)\s*=\s*["']([^"']*)["']""")
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+_HTML_URL = re.compile(r"""<[a-zA-Z][^<>]*?\s(?:href|src)\s*=\s*["']([^"']*)["']""")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _FILE_HINT = "link to the page's .md file with a relative path, e.g. ../policies/learning-policy.md"
 
@@ -45,13 +44,13 @@ def link_problems(commons: Commons, site: SiteMap) -> list[Problem]:
     for page in commons.pages.values():
         if page.body_line <= 0:
             continue  # front matter never closed: reported already
-        text = _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)),
-                              without_fenced_code(page.body))
+        text = without_code(page.body)
+        lines = Lines(text)
         for pattern in (INLINE_TARGET, REFERENCE_TARGET, _HTML_URL):
             for match in pattern.finditer(text):
                 issue = _check(match.group(1), page.src_path, site)
                 if issue:
-                    line = page.body_line + text.count("\n", 0, match.start())
+                    line = page.body_line + lines.at(match.start()) - 1
                     problems.append(Problem(page.origin.path, line, message=issue[0],
                                             hint=issue[1]))
     return problems
