@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from commons.core.problems import Problem
+from commons.load.pages import size_problem
 
 UTF8 = "utf-8-sig"  # reads UTF-8 with or without the byte-order mark
 RESAVE_HINT = ('save it again as "CSV UTF-8": in Excel, File > Save As > "CSV UTF-8 (Comma '
@@ -57,20 +58,29 @@ def fallback_encoding(raw: bytes) -> str:
     return "cp1252"
 
 
-def read_tables(entries: tuple[dict, ...], data_dir: Path, label: str
+def read_tables(entries: tuple[dict, ...], data_dir: Path, label: str,
+                limit_kb: int | None = None
                 ) -> tuple[dict[str, str], dict[str, list[list[str]]], list[Problem]]:
     """Read each table's file once: its text as republished and its rows of cells (blank
     rows kept, so that row numbers stay those of the file), by table name, and the files'
-    problems. A file that cannot be read is left for frictionless to report."""
+    problems. A file that cannot be read is left for frictionless to report; a file larger
+    than limit_kb is not read, and stands as a table with its header only."""
     texts: dict[str, str] = {}
     cells: dict[str, list[list[str]]] = {}
     problems: list[Problem] = []
     for entry in entries:
+        where = f"{label}/{entry.get('path')}"
         try:
-            raw = (data_dir / str(entry.get("path"))).read_bytes()
+            file = data_dir / str(entry.get("path"))
+            size = file.stat().st_size
+            if limit_kb is not None and size > limit_kb * 1024:
+                problems.append(size_problem(where, size, limit_kb, "table_kb", "table"))
+                header = [str(f.get("name")) for f in (entry.get("schema") or {}).get("fields") or ()]
+                cells[entry["name"]], texts[entry["name"]] = [header], republished(",".join(header))
+                continue
+            raw = file.read_bytes()
         except (OSError, TypeError):
             continue
-        where = f"{label}/{entry['path']}"
         bad = encoding_problem(raw, where)
         text = raw.decode(UTF8 if bad is None else fallback_encoding(raw)).removeprefix("\ufeff")
         if bad is not None:  # what no encoding defines is shown as such, not as a control

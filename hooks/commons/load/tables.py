@@ -37,8 +37,10 @@ class Tables:
     resources: tuple[dict[str, Any], ...] = ()
 
 
-def load_package(data_dir: Path, root: Path) -> tuple[Tables, list[Problem]]:
-    """Validate every table and read its typed rows, each file read once."""
+def load_package(data_dir: Path, root: Path, limit_kb: int | None = None
+                 ) -> tuple[Tables, list[Problem]]:
+    """Validate every table and read its typed rows, each file read once; a file larger than
+    limit_kb is not read (rule CM006)."""
     descriptor = data_dir / "datapackage.yaml"
     rel_data = _relative(data_dir, root)
     if not descriptor.is_file():
@@ -47,7 +49,7 @@ def load_package(data_dir: Path, root: Path) -> tuple[Tables, list[Problem]]:
                                   hint="restore data/datapackage.yaml from the repository")]
     try:
         top, resources = _read_descriptor(descriptor)
-        texts, cells, problems = read_tables(resources, data_dir, rel_data)
+        texts, cells, problems = read_tables(resources, data_dir, rel_data, limit_kb)
         package = frictionless.Package({**top, "resources": [_inline(r, cells) for r in resources]},
                                        basepath=str(data_dir))
     except (frictionless.FrictionlessException, yaml.YAMLError, OSError, TypeError) as error:
