@@ -6,7 +6,8 @@ Generates a commons deterministically into a temporary folder (see benchlib/fixt
 measures, in the same run: `make check` time (median of 3), a cold full build (downloads
 made), a warm build (downloads from the cache), the same authored pages built by stock
 Material with no project hooks, peak memory, output size, the bytes of a first search and of
-a content page's first visit, and the build time of a commons half the size (doubling).
+a content page's first visit, the build time of a commons half the size (doubling), the check
+on 1 MB lines of each check's worst pattern, and the events work at 1,000 and 10,000 rows.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import fixture  # noqa: E402
+from benchlib import bounds, fixture  # noqa: E402
 from benchlib.searchprobe import first_search_bytes  # noqa: E402
 from benchlib.sizes import first_visit_bytes, html_pages, stock_search_bytes, tree_bytes  # noqa: E402
 
@@ -44,7 +45,7 @@ class Run:
     peak_mb: float
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
+def timed(command: list[str], cwd: Path, env: dict[str, str], must_pass: bool = True) -> Run:
     """Run a command; its wall time and the peak memory of it and everything it started."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
@@ -52,7 +53,7 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
+    if must_pass and os.waitstatus_to_exitcode(status) != 0:
         sys.stderr.write(output.decode("utf-8", "replace")[-6000:])
         raise SystemExit(f"failed: {' '.join(command)}")
     return Run(seconds, usage.ru_maxrss / 1024)
@@ -92,9 +93,42 @@ def stock_build(root: Path, site: Path, env: dict[str, str]) -> Run:
                   "--config-file", str(stock_config(root)), "--site-dir", str(site)], root, env)
 
 
-def check_runs(root: Path, env: dict[str, str], runs: int = 3) -> float:
+def check_runs(root: Path, env: dict[str, str], runs: int = 3, must_pass: bool = True) -> float:
     command = [sys.executable, str(ROOT / "scripts/check.py"), "--root", str(root)]
-    return statistics.median(timed(command, root, env).seconds for _ in range(runs))
+    return statistics.median(timed(command, root, env, must_pass).seconds for _ in range(runs))
+
+
+def events_build(root: Path, env: dict[str, str]) -> Run:
+    """What a build does with the events table: load and check, then What's on's pages and
+    the calendars."""
+    code = ("import sys; from pathlib import Path; from commons.pipeline import load;"
+            "from commons.generate.calendar import generate_calendars;"
+            "l = load(Path(sys.argv[1])); assert l.ok, [p.text() for p in l.problems][:3];"
+            "from commons.pipeline import settings_of;"
+            "generate_calendars(l.commons, settings_of(Path(sys.argv[1]))[0])")
+    return timed([sys.executable, "-c", code, str(root)], root, env)
+
+
+def hostile_rows(work: Path, seed: int, env: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The checks on 1 MB lines of their worst patterns, and events at 1k and 10k rows."""
+    base = work / "hostile-base"
+    fixture.generate(base, "tiny", seed)
+    plain = check_runs(base, env)
+    lines = {unit: check_runs(bounds.commons_with_line(base, work / f"line-{n}", unit), env, 1,
+                              must_pass=False)  # a line may be a problem; its time counts
+             for n, unit in enumerate(bounds.WORST_LINES)}
+    worst = max(lines, key=lines.get)
+    events = {count: statistics.median(
+        events_build(bounds.commons_with_events(base, work / f"events-{count}", count),
+                     env).seconds for _ in range(3)) for count in (1000, 10000)}
+    return [
+        ("check, 1 MB line of each check's worst pattern",
+         f"median {statistics.median(lines.values()):.2f} s, worst {lines[worst]:.2f} s "
+         f"({worst.strip() or repr(worst)!r}), {len(lines)} patterns; without: {plain:.2f} s", ""),
+        ("events 1k -> 10k rows: check, What's on, calendars (median of 3)",
+         f"{events[1000]:.2f} s -> {events[10000]:.2f} s = "
+         f"{events[10000] / events[1000]:.2f}x for 10x the rows", ""),
+    ]
 
 
 def machine() -> str:
@@ -164,6 +198,7 @@ def measure(size: str, seed: int, work: Path) -> list[tuple[str, str, str]]:
          verdict(search / kb, TARGETS["search_kb"])),
         ("content page first visit (gzip)", f"{visit / kb:.0f} KB",
          verdict(visit / kb, TARGETS["visit_kb"])),
+        *hostile_rows(work, seed, env),
     ]
 
 

@@ -21,7 +21,7 @@ MEMORY_MB = 2048
 # fails (GHC's and Rust's runtimes), or saying so (Python's MemoryError, GHC's heap message).
 _SIGNALS_OF_MEMORY = (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGBUS, -signal.SIGKILL)
 _WORDS_OF_MEMORY = ("MemoryError", "out of memory", "memory allocation", "Cannot allocate",
-                    "heap overflow", "failed to allocate")
+                    "heap overflow", "failed to allocate", "failed to map segment")
 
 
 @dataclass(frozen=True)

@@ -75,8 +75,7 @@ def read_tables(entries: tuple[dict, ...], data_dir: Path, label: str,
             size = file.stat().st_size
             if limit_kb is not None and size > limit_kb * 1024:
                 problems.append(size_problem(where, size, limit_kb, "table_kb", "table"))
-                header = [str(f.get("name")) for f in (entry.get("schema") or {}).get("fields") or ()]
-                cells[entry["name"]], texts[entry["name"]] = [header], republished(",".join(header))
+                cells[entry["name"]], texts[entry["name"]] = [_header(entry)], ""
                 continue
             raw = file.read_bytes()
         except (OSError, TypeError):
@@ -88,8 +87,16 @@ def read_tables(entries: tuple[dict, ...], data_dir: Path, label: str,
         semicolons = delimiter_problem(text, where)
         problems += [p for p in (bad, semicolons) if p]
         rows = csv.reader(io.StringIO(text, newline=""), delimiter=";" if semicolons else ",")
-        cells[entry["name"]] = list(rows)
-        texts[entry["name"]] = republished(text)
+        try:
+            cells[entry["name"]] = list(rows)
+            texts[entry["name"]] = republished(text)
+        except csv.Error:  # the reader's own limit on a cell, csv.field_size_limit()
+            problems.append(Problem(where, row=rows.line_num,
+                                    message="the table cannot be read: a cell is longer than "
+                                            f"{csv.field_size_limit()} characters",
+                                    hint="check for a quote that is never closed; split very "
+                                         "long text"))
+            cells[entry["name"]], texts[entry["name"]] = [_header(entry)], ""
     return texts, cells, problems
 
 
@@ -99,3 +106,8 @@ def republished(text: str) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(r for r in rows if any(c.strip() for c in r))
     return out.getvalue()
+
+
+def _header(entry: dict) -> list[str]:
+    """The columns the table's schema names: what stands for a table that was not read."""
+    return [str(f.get("name")) for f in (entry.get("schema") or {}).get("fields") or ()]

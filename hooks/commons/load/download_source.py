@@ -64,6 +64,7 @@ class _Context:
     limit_kb: int | None = None  # the most the source may be, with its includes
     size: int = 0  # characters read so far
     too_big: Problem | None = None  # the source passed limit_kb here
+    too_deep: bool = False  # includes nested too deeply, reported once
 
     def problem(self, line: int, message: str, hint: str) -> None:
         self.problems.append(Problem(self.label, line, message=message, hint=hint))
@@ -155,16 +156,17 @@ def _includes(ctx: _Context, lines: list[Line], depth: int) -> list[Line]:
     """Snippet includes ('--8<-- "file.md"') replaced by the file, inside the folder only."""
     out: list[Line] = []
     for number, text in lines:
-        if _over_limit(ctx):
+        if not _counted(ctx, number, len(text) + 1):  # an include line is work too
             break
         match = _INCLUDE.match(text)
         if not match:
-            if _counted(ctx, number, len(text) + 1):
-                out.append((number, text))
+            out.append((number, text))
             continue
         if depth >= _MAX_INCLUDE_DEPTH:
-            ctx.problem(number, "includes are nested too deeply",
-                        f"include at most {_MAX_INCLUDE_DEPTH} levels deep")
+            if not ctx.too_deep:
+                ctx.too_deep = True
+                ctx.problem(number, "includes are nested too deeply",
+                            f"include at most {_MAX_INCLUDE_DEPTH} levels deep")
             continue
         found = _inside(ctx, number, match.group(1), "include")
         if found is not None and ctx.folder is not None \

@@ -23,6 +23,7 @@ from commons.model.records import Commons
 # and the href or src of raw HTML. Code spans and fenced code are blanked first.
 _HTML_URL = re.compile(r"""<[a-zA-Z][^<>]*?\s(?:href|src)\s*=\s*["']([^"']*)["']""")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+SHOWN = 80  # characters of a link's target that a message shows
 _FILE_HINT = "link to the page's .md file with a relative path, e.g. ../policies/learning-policy.md"
 
 
@@ -49,6 +50,9 @@ def link_problems(commons: Commons, site: SiteMap) -> list[Problem]:
         for pattern in (INLINE_TARGET, REFERENCE_TARGET, _HTML_URL):
             for match in pattern.finditer(text):
                 issue = _check(match.group(1), page.src_path, site)
+                if issue and len(match.group(1)) > SHOWN:
+                    issue = (issue[0].replace(match.group(1), match.group(1)[:SHOWN] + "…"),
+                             issue[1])
                 if issue:
                     line = page.body_line + lines.at(match.start()) - 1
                     problems.append(Problem(page.origin.path, line, message=issue[0],
