@@ -118,9 +118,10 @@ def hostile_rows(work: Path, seed: int, env: dict[str, str]) -> list[tuple[str, 
                               must_pass=False)  # a line may be a problem; its time counts
              for n, unit in enumerate(bounds.WORST_LINES)}
     worst = max(lines, key=lines.get)
-    events = {count: statistics.median(
-        events_build(bounds.commons_with_events(base, work / f"events-{count}", count),
-                     env).seconds for _ in range(3)) for count in (1000, 10000)}
+    roots = {count: bounds.commons_with_events(base, work / f"events-{count}", count)
+             for count in (1000, 10000)}
+    events = {count: statistics.median(events_build(root, env).seconds for _ in range(3))
+              for count, root in roots.items()}
     return [
         ("check, 1 MB line of each check's worst pattern",
          f"median {statistics.median(lines.values()):.2f} s, worst {lines[worst]:.2f} s "
