@@ -9,7 +9,8 @@ was edited (median of 3 each; the builds start without the check's cache), a col
 Material with no project hooks, peak memory, output size, the bytes of a first search and of
 a content page's first visit, the build time of a commons half the size (doubling), and the
 preview's figures on this commons and on the shipped one (benchlib/preview_timing.py): start
-to first page, and save to page shown for a page, a teacher row and an event row.
+to first page, and save to page shown for a page, a teacher row and an event row; the check
+on 1 MB lines of each check's worst pattern, and the events work at 1,000 and 10,000 rows.
 Shows which step it is on as it goes, the builds' own progress within them.
 """
 
@@ -32,7 +33,7 @@ import yaml
 from commons.core.progress import Display, Event, Listener
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from benchlib import fixture, preview_timing  # noqa: E402
+from benchlib import bounds, fixture, preview_timing  # noqa: E402
 from benchlib.searchprobe import first_search_bytes  # noqa: E402
 from benchlib.sizes import first_visit_bytes, html_pages, stock_search_bytes, tree_bytes  # noqa: E402
 
@@ -51,7 +52,8 @@ class Run:
     peak_mb: float
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str], display: Display) -> Run:
+def timed(command: list[str], cwd: Path, env: dict[str, str], display: Display,
+          must_pass: bool = True) -> Run:
     """Run a command, showing the progress it reports; its wall time and the peak memory of
     it and everything it started."""
     started = time.perf_counter()
@@ -63,7 +65,7 @@ def timed(command: list[str], cwd: Path, env: dict[str, str], display: Display) 
         output = process.stdout.read()
         _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
+    if must_pass and os.waitstatus_to_exitcode(status) != 0:
         display.close()
         sys.stderr.write(output.decode("utf-8", "replace")[-6000:])
         raise SystemExit(f"failed: {' '.join(command)}")
@@ -137,6 +139,51 @@ def check_runs(root: Path, env: dict[str, str], display: Display, runs: int = 3
     return statistics.median(cold), statistics.median(warm)
 
 
+def plain_check(root: Path, env: dict[str, str], display: Display, runs: int = 3,
+                must_pass: bool = True) -> float:
+    """Median seconds of `make check` with no cache."""
+    command = [sys.executable, str(ROOT / "scripts/check.py"), "--root", str(root), "--no-cache"]
+    return statistics.median(timed(command, root, env, display, must_pass).seconds
+                             for _ in range(runs))
+
+
+def events_build(root: Path, env: dict[str, str], display: Display) -> Run:
+    """What a build does with the events table: load and check, then What's on's pages and
+    the calendars."""
+    code = ("import sys; from pathlib import Path; from commons.pipeline import load;"
+            "from commons.generate.calendar import generate_calendars;"
+            "l = load(Path(sys.argv[1])); assert l.ok, [p.text() for p in l.problems][:3];"
+            "from commons.pipeline import settings_of;"
+            "generate_calendars(l.commons, settings_of(Path(sys.argv[1]))[0])")
+    return timed([sys.executable, "-c", code, str(root)], root, env, display)
+
+
+def hostile_rows(work: Path, seed: int, env: dict[str, str], display: Display
+                 ) -> list[tuple[str, str, str]]:
+    """The checks on 1 MB lines of their worst patterns, and events at 1k and 10k rows."""
+    base = work / "hostile-base"
+    fixture.generate(base, "tiny", seed)
+    plain = plain_check(base, env, display)
+    lines = {unit: plain_check(bounds.commons_with_line(base, work / f"line-{n}", unit), env,
+                               display, 1, must_pass=False)  # a line may be a problem
+             for n, unit in enumerate(bounds.WORST_LINES)}
+    worst = max(lines, key=lines.get)
+    roots = {count: bounds.commons_with_events(base, work / f"events-{count}", count)
+             for count in (1000, 10000)}
+    events = {count: statistics.median(events_build(root, env, display).seconds
+                                       for _ in range(3))
+              for count, root in roots.items()}
+    return [
+        ("check, 1 MB line of each check's worst pattern",
+         f"median {statistics.median(lines.values()):.2f} s, worst {lines[worst]:.2f} s "
+         f"({worst.strip() or repr(worst)!r}), {len(lines)} patterns; without: {plain:.2f} s",
+         ""),
+        ("events 1k -> 10k rows: check, What's on, calendars (median of 3)",
+         f"{events[1000]:.2f} s -> {events[10000]:.2f} s = "
+         f"{events[10000] / events[1000]:.2f}x for 10x the rows", ""),
+    ]
+
+
 def check_rows(cold: float, warm: float) -> list[tuple[str, str, str]]:
     return [("check, no cache (median of 3)", f"{cold:.2f} s", verdict(cold, TARGETS["check"])),
             ("check, one page edited (median of 3)", f"{warm:.2f} s",
@@ -196,6 +243,8 @@ def measure(size: str, seed: int, work: Path, display: Display, edits: int = 20
     visit = first_visit_bytes(site, sample)
     peak = max(cold.peak_mb, warm.peak_mb)
 
+    display.begin_step("checks on 1 MB lines, and events at 1k and 10k rows")
+    hostile = hostile_rows(work, seed, env, display)
     display.begin_step(f"{size}: the preview, {edits} edits of each kind")
     preview = preview_timing.measure(root, work / "preview", env, fixture.BENCH_DAY, edits)
     display.begin_step(f"shipped commons: the preview, {edits} edits of each kind")
@@ -206,6 +255,7 @@ def measure(size: str, seed: int, work: Path, display: Display, edits: int = 20
         *build_rows(size, authored, counts, pages, stock_pages, check_cold, check_warm, cold,
                     warm, half, stock,
                     ratio, doubling, peak, site, stock_site, search, stock_search, visit),
+        *hostile,
         *preview_rows(size, preview, TARGETS["edit_large"], edits),
         *preview_rows("shipped", shipped, TARGETS["edit_shipped"], edits),
     ]

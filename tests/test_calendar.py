@@ -58,9 +58,24 @@ def test_region_calendar_has_its_own_and_online_events(calendars):
     _, files = calendars
     uids = lambda name: sorted(str(e["UID"]).split("@")[0]  # noqa: E731
                                for e in parsed(files[name]).walk("VEVENT"))
-    assert uids("calendar/north.ics") == ["care-act-2026-03", "care-act-2027-04"]
-    assert uids("calendar/city.ics") == ["care-act-2026-03", "care-act-2027-03",
-                                         "care-act-2027-04"]
+    assert uids("calendar/north.ics") == ["care-act-2027-04"]
+    assert uids("calendar/city.ics") == ["care-act-2027-03", "care-act-2027-04"]
+
+
+def test_a_calendar_keeps_last_months_events_and_the_next_twelve_months(mini_loaded):
+    """Built on 20 March 2026, the event of 10 March has just passed and stays, and March
+    2027 is too far ahead; built in April 2026, the March 2026 event is too old and April
+    2027 is past the twelve months (this one and the eleven after it)."""
+    commons = mini_loaded.commons
+
+    def uids(day: dt.date, months: int = 12) -> list[str]:
+        settings = Settings(today=day, site_url=SETTINGS.site_url, calendar_months=months)
+        [every, *_] = generate_calendars(commons, settings)
+        return sorted(str(e["UID"]).split("@")[0] for e in parsed(every.content).walk("VEVENT"))
+
+    assert uids(dt.date(2026, 3, 20)) == ["care-act-2026-03"]
+    assert uids(dt.date(2026, 4, 15)) == ["care-act-2027-03"]
+    assert uids(dt.date(2026, 4, 15), months=13) == ["care-act-2027-03", "care-act-2027-04"]
 
 
 def test_output_is_identical_for_the_same_build_date(calendars):

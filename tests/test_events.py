@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from commons.generate.additions import page_additions
 from commons.generate.regions import region_page
-from commons.generate.whats_on import archive_page, filter_tokens, whats_on_page
+from commons.generate.whats_on import archive_page, filter_tokens, whats_on_page, year_page
 from commons.load.settings import Settings
 from commons.model import events
 from commons.pipeline import load
@@ -105,7 +105,9 @@ def test_whats_on_lists_upcoming_with_filters_and_archive_keeps_the_past(commons
     assert '<label for="filter-region">Region</label>' in page
     assert "Showing all 2 events" in page and 'aria-live="polite"' in page
     archive = archive_page(commons, TODAY)
-    assert "Tuesday 10 March 2026" in archive and "25 March 2027" not in archive
+    assert "- [2026](archive/2026.md): 1 event" in archive and "25 March 2027" not in archive
+    year = year_page(commons, 2026, events.past(commons, TODAY))
+    assert "Tuesday 10 March 2026" in year and "25 March 2027" not in year
 
 
 def test_online_event_for_everyone_matches_every_region(commons):

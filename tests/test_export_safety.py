@@ -12,6 +12,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from commons.export import build as export_build
 from commons.export import pandoc
 from commons.export.build import export_all
 from commons.export.typeset import compile_pdf
@@ -105,7 +106,9 @@ def test_raw_html_tex_and_raw_blocks_do_not_pass_through() -> None:
 
 def test_a_slow_export_is_stopped_with_a_clear_problem(mini: Path, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pandoc, "TIMEOUT_SECONDS", 0.001)
+    # the settings give whole seconds; a thousandth stops every run
+    monkeypatch.setattr(export_build, "ToolLimits",
+                        lambda seconds, memory_mb: pandoc.ToolLimits(0.001, memory_mb))
     loaded = load(mini)
     settings = Settings(today=dt.date(2026, 6, 1), site_url="https://x.example.org/")
     downloads, problems = export_all(list(loaded.commons.pages.values()), mini / "content", tmp_path / "cache",

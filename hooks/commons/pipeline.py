@@ -73,10 +73,12 @@ def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = No
         settings = replace(settings, publish=True)
     settings = replace(settings, cache=root / CACHE if cache else None)
     content_label, data_label = _label(content_dir, root), _label(data_dir, root)
-    tables, table_problems = load_package(data_dir, root, settings.cache)
-    files, file_problems = read_pages(content_dir, content_label, settings.cache)
+    tables, table_problems = load_package(data_dir, root, settings.cache,
+                                          settings.limits.table_kb)
+    files, file_problems = read_pages(content_dir, content_label, settings.cache,
+                                      settings.limits)
     commons, field_problems = build_commons(tables, files, data_label, content_label)
-    commons = replace(commons, history=history or {})
+    commons = replace(commons, history=history or {}, content_dir=str(content_dir))
     problems = ([p.coded(rules.SETTINGS.code) for p in [*refused, *settings.refused]]
                 + [p.coded(rules.TABLES.code) for p in table_problems]
                 + [p.coded(rules.FRONT_MATTER.code) for p in file_problems]

@@ -111,3 +111,27 @@ def download_links(path: Path) -> list[str]:
                           for key, value in element.attrib.items()
                           if key.rsplit("}", 1)[-1] == "href"]
     return links
+
+
+def problems_in_child(root: Path, timeout: float = 300.0) -> list[str]:
+    """load(root) in a child process, as `make check` runs it, stopped after timeout seconds
+    so that a check that has become slow fails the test instead of hanging it: the text of
+    every problem, in order."""
+    import json
+    import os
+    import sys
+
+    from helpers import MINI_BUILD_DAY
+
+    code = ("import json, sys; from pathlib import Path; from commons.pipeline import load; "
+            "print(json.dumps([p.text() for p in load(Path(sys.argv[1])).problems]))")
+    done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True,
+                          text=True, timeout=timeout,
+                          env={**os.environ, "SOURCE_DATE_EPOCH": MINI_BUILD_DAY})
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout)
+
+
+def one_line(unit: str, size: int = 1_000_000) -> str:
+    """A line of about size characters: unit repeated."""
+    return unit * (size // len(unit))

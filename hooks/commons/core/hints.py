@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import difflib
 
+LONGEST_COMPARED = 200  # characters; a longer value is a mistake of another kind
+
 
 def nearest(value: str, choices: list[str] | set[str], count: int = 3) -> str:
     """'did you mean a?' text for an unknown value, or a few of the valid ones."""
     options = sorted(choices)
+    if len(str(value)) > LONGEST_COMPARED:  # comparing takes time of both lengths multiplied
+        options_only = nearest("", options, count)
+        return options_only if options else "there are no valid values yet"
     scored = sorted(((difflib.SequenceMatcher(None, str(value).lower(), o.lower()).ratio(), o)
                      for o in options), key=lambda pair: (-pair[0], pair[1]))
     best = scored[0][0] if scored else 0

@@ -19,7 +19,7 @@ from commons.core.paths import page_url
 from commons.core.problems import Problem
 from commons.export.cache import Cache, cache_key
 from commons.export.formats import FORMATS, Document, Format, Style
-from commons.export.pandoc import ExportError
+from commons.export.pandoc import ExportError, ToolLimits
 from commons.load.download_source import prepare
 from commons.load.settings import Settings
 from commons.model.cards import card_problems, find_cards, sheet_markdown
@@ -71,8 +71,9 @@ def document(page: Page, content_dir: Path, settings: Settings
     """The page made ready for export, and every problem that stops it."""
     label = page.origin.path
     folder = (Path(content_dir) / page.src_path).parent
+    limits = settings.limits
     prepared = prepare(label, page.body, page.body_line, page.src_path, folder,
-                       settings.site_url)
+                       settings.site_url, limit_kb=limits.download_kb)
     cards = find_cards(page, page.body, page.body_line)
     card_text = ""
     if cards:  # the cards' images share the page's names; their problems are already above
@@ -83,7 +84,8 @@ def document(page: Page, content_dir: Path, settings: Settings
         version=str(page.meta.get("version") or ""), date=page_date(page, settings.today),
         owner=str(page.meta.get("owner") or ""), url=page_url(settings.site_url, page.src_path),
         text=prepared.text, assets=prepared.assets, cards=tuple(cards), card_text=card_text,
-        notice=settings.sample_notice)
+        notice=settings.sample_notice,
+        limits=ToolLimits(float(limits.tool_seconds), limits.tool_memory_mb))
     return document_, prepared.problems + card_problems(label, page, cards)
 
 

@@ -65,6 +65,7 @@ class Document:
     cards: tuple[Card, ...] = ()
     card_text: str = ""  # prepared Markdown of the cards' bodies, split by CARD_BREAK
     notice: str = ""  # the sample-data notice, in sample-data mode (Settings.sample_notice)
+    limits: pandoc.ToolLimits = pandoc.ToolLimits()  # for pandoc and typst; not in the cache key
 
     @property
     def epoch(self) -> int:
@@ -88,7 +89,7 @@ def docx(doc: Document, style: Style) -> bytes:
         reference.write_bytes(reference_docx(style.primary))
         data = pandoc.run(_with_data_uris(doc) + _colophon(doc, style), "docx",
                           (f"--reference-doc={reference}", "--toc", "--toc-depth=2",
-                           *_common_args(doc, style)))
+                           *_common_args(doc, style)), limits=doc.limits)
     return _dated(data, "docProps/core.xml", doc)
 
 
@@ -96,12 +97,14 @@ def epub(doc: Document, style: Style) -> bytes:
     data = pandoc.run(_with_data_uris(doc) + _colophon(doc, style), "epub3",
                       ("--toc", "--toc-depth=2", "--split-level=1",
                        "--metadata=publisher:" + style.site_name,
-                       "--metadata=identifier:" + doc.url, *_common_args(doc, style)))
+                       "--metadata=identifier:" + doc.url, *_common_args(doc, style)),
+                      limits=doc.limits)
     return _dated(data, "EPUB/content.opf", doc)
 
 
 def pdf(doc: Document, style: Style) -> bytes:
-    body = pandoc.run(doc.text, "typst", ("--shift-heading-level-by=-1",)).decode("utf-8")
+    body = pandoc.run(doc.text, "typst", ("--shift-heading-level-by=-1",),
+                      limits=doc.limits).decode("utf-8")
     details = [("Version", doc.version), ("Last reviewed", long_date(doc.date)),
                ("Kept current by", doc.owner)]
     call = _typst_call("conf.with", {
@@ -114,7 +117,7 @@ def pdf(doc: Document, style: Style) -> bytes:
 
 def cards(doc: Document, style: Style) -> bytes:
     """Four A6 cards to an A4 page, each with its code, section colour, title and text."""
-    body = pandoc.run(doc.card_text, "typst").decode("utf-8")
+    body = pandoc.run(doc.card_text, "typst", limits=doc.limits).decode("utf-8")
     texts = [part.strip() for part in body.split(f"\n{CARD_BREAK}\n")]
     if len(texts) != len(doc.cards):
         raise pandoc.ExportError(f"the card sheet has {len(doc.cards)} cards but their text "
@@ -221,7 +224,8 @@ def _typeset(doc: Document, style: Style, main: str) -> bytes:
         for name, path in doc.assets.items():
             shutil.copy(path, root / name)
         (root / "main.typ").write_text('#import "commons.typ": *\n\n' + main, encoding="utf-8")
-        return compile_pdf(root / "main.typ", root, style.font_dirs, doc.epoch)
+        return compile_pdf(root / "main.typ", root, style.font_dirs, doc.epoch,
+                           limits=doc.limits)
 
 
 def _typst_call(function: str, strings: dict[str, str], style: Style, *,

@@ -34,7 +34,8 @@ def page_additions(commons: Commons, settings: Settings) -> dict[str, Addition]:
             sections.append(facilitators_section(commons, page))
         sections.append(membership_html(commons, page))
         if page.type == "session":
-            sections.append(session_dates(commons, page.src_path, page.id, settings.today))
+            sections.append(session_dates(commons, page.src_path, page.id, settings.today,
+                                          settings.whats_on_months))
         marked = ()
         if page.src_path == home.HOME:
             dates = last_days(commons.history)

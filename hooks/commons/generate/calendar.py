@@ -1,4 +1,6 @@
-"""iCalendar (RFC 5545) feeds: every event, and one per region (its own and online events).
+"""iCalendar (RFC 5545) feeds: every event, and one per region (its own and online events),
+each bounded: events that ended in the last PAST_DAYS days and those starting within
+settings.calendar_months (this month and the next ones).
 
 Times carry TZID=Europe/London with the zone's VTIMEZONE, so calendars show the right hour
 either side of a clock change. UIDs are `<event id>@<site host>`, stable across builds, and
@@ -21,14 +23,23 @@ from commons.model import events as ev
 from commons.model.records import Commons, Event
 
 PRODID = "-//Learning Commons//What's on//EN"
+PAST_DAYS = 31  # a calendar keeps the last month's events, so they do not vanish at once
+
+
+def in_window(commons: Commons, settings: Settings) -> list[Event]:
+    """The events a calendar holds: recently ended, or starting within calendar_months."""
+    since = settings.today - dt.timedelta(days=PAST_DAYS)
+    recent = [e for e in commons.events if e.end.date() >= since]
+    return ev.within(recent, settings.today, settings.calendar_months)[0]
 
 
 def generate_calendars(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     origin = table_origin(commons, "events")
+    window = in_window(commons, settings)
     files = [GeneratedFile(calendar_uri(), calendar_bytes(
-        commons, settings, list(commons.events), "Learning Commons: all events"), origin)]
+        commons, settings, window, "Learning Commons: all events"), origin)]
     for region in regions_in_order(commons):
-        chosen = [e for e in commons.events if ev.in_region(e, region.id)]
+        chosen = [e for e in window if ev.in_region(e, region.id)]
         files.append(GeneratedFile(calendar_uri(region.id), calendar_bytes(
             commons, settings, chosen, f"Learning Commons: {region.name}"), origin))
     return files

@@ -27,7 +27,8 @@ from commons.model.records import Commons, Region
 def generate_regions(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     origin = table_origin(commons, "regions")
     files = [GeneratedFile(REGIONS, regions_index(commons), origin, in_nav=True)]
-    files += [GeneratedFile(region_uri(r.id), region_page(commons, r, settings.today),
+    files += [GeneratedFile(region_uri(r.id), region_page(commons, r, settings.today,
+                                                               settings.whats_on_months),
                             r.origin)
               for r in commons.regions.values()]
     return files
@@ -51,7 +52,8 @@ def regions_index(commons: Commons) -> str:
                    "networks.")
 
 
-def region_page(commons: Commons, region: Region, today: dt.date | None = None) -> str:
+def region_page(commons: Commons, region: Region, today: dt.date | None = None,
+                months: int = 6) -> str:
     here = region_uri(region.id)
     index = commons.index
     body = [md_text(region.summary), "", "## Local authorities", ""]
@@ -69,7 +71,7 @@ def region_page(commons: Commons, region: Region, today: dt.date | None = None) 
                         "No in-person sessions are listed here yet."),
              "## Online sessions, open to everyone", "",
              *page_list(index.online_sessions, here, "No online sessions are listed yet."),
-             *(region_events(commons, region.id, today) if today else []),
+             *(region_events(commons, region.id, today, months) if today else []),
              link("All regions", here, REGIONS), ""]
     return page_md(region.name, body, region.summary)
 

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from commons.core.problems import Problem
+from commons.load.pages import size_problem
 
 UTF8 = "utf-8-sig"  # reads UTF-8 with or without the byte-order mark
 RESAVE_HINT = ('save it again as "CSV UTF-8": in Excel, File > Save As > "CSV UTF-8 (Comma '
@@ -57,20 +58,28 @@ def fallback_encoding(raw: bytes) -> str:
     return "cp1252"
 
 
-def read_tables(entries: tuple[dict, ...], data_dir: Path, label: str
+def read_tables(entries: tuple[dict, ...], data_dir: Path, label: str,
+                limit_kb: int | None = None
                 ) -> tuple[dict[str, str], dict[str, list[list[str]]], list[Problem]]:
     """Read each table's file once: its text as republished and its rows of cells (blank
     rows kept, so that row numbers stay those of the file), by table name, and the files'
-    problems. A file that cannot be read is left for frictionless to report."""
+    problems. A file that cannot be read is left for frictionless to report; a file larger
+    than limit_kb is not read, and stands as a table with its header only."""
     texts: dict[str, str] = {}
     cells: dict[str, list[list[str]]] = {}
     problems: list[Problem] = []
     for entry in entries:
+        where = f"{label}/{entry.get('path')}"
         try:
-            raw = (data_dir / str(entry.get("path"))).read_bytes()
+            file = data_dir / str(entry.get("path"))
+            size = file.stat().st_size
+            if limit_kb is not None and size > limit_kb * 1024:
+                problems.append(size_problem(where, size, limit_kb, "table_kb", "table"))
+                cells[entry["name"]], texts[entry["name"]] = [_header(entry)], ""
+                continue
+            raw = file.read_bytes()
         except (OSError, TypeError):
             continue
-        where = f"{label}/{entry['path']}"
         bad = encoding_problem(raw, where)
         text = raw.decode(UTF8 if bad is None else fallback_encoding(raw)).removeprefix("\ufeff")
         if bad is not None:  # what no encoding defines is shown as such, not as a control
@@ -78,8 +87,16 @@ def read_tables(entries: tuple[dict, ...], data_dir: Path, label: str
         semicolons = delimiter_problem(text, where)
         problems += [p for p in (bad, semicolons) if p]
         rows = csv.reader(io.StringIO(text, newline=""), delimiter=";" if semicolons else ",")
-        cells[entry["name"]] = list(rows)
-        texts[entry["name"]] = republished(text)
+        try:
+            cells[entry["name"]] = list(rows)
+            texts[entry["name"]] = republished(text)
+        except csv.Error:  # the reader's own limit on a cell, csv.field_size_limit()
+            problems.append(Problem(where, row=rows.line_num,
+                                    message="the table cannot be read: a cell is longer than "
+                                            f"{csv.field_size_limit()} characters",
+                                    hint="check for a quote that is never closed; split very "
+                                         "long text"))
+            cells[entry["name"]], texts[entry["name"]] = [_header(entry)], ""
     return texts, cells, problems
 
 
@@ -89,3 +106,8 @@ def republished(text: str) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(r for r in rows if any(c.strip() for c in r))
     return out.getvalue()
+
+
+def _header(entry: dict) -> list[str]:
+    """The columns the table's schema names: what stands for a table that was not read."""
+    return [str(f.get("name")) for f in (entry.get("schema") or {}).get("fields") or ()]

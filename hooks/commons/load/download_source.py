@@ -27,13 +27,16 @@ _ATX = re.compile(r"^(#{1,6})\s+\S")
 _ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+([\w-]+)(?:\s+[\w-]+)*\s*(?:"(.*)")?\s*$')
 _TAB = re.compile(r'^(\s*)===[!+]*\s+"(.*)"\s*$')
 _ABBR = re.compile(r"^\*\[([^\]]+)\]:\s*(.*)$")
-_HTML_OPEN = re.compile(r"^\s*<([a-zA-Z][\w-]*)\b[^>]*\smarkdown(?:=[\"']?\w+[\"']?)?[^>]*>\s*$")
+_HTML_OPEN = re.compile(r"^\s*<([a-zA-Z][\w-]*)\b([^<>]*)>\s*$")  # with a markdown attribute
+_MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown\b")
 _HTML_CLOSE = re.compile(r"^\s*</([a-zA-Z][\w-]*)>\s*$")
-_ATTR_ITEM = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))"
-_ATTR_LIST = re.compile(r"\s*\{:?\s*" + _ATTR_ITEM + r"(?:\s+" + _ATTR_ITEM + r")*\s*\}")
+# Each pattern takes time linear in the text: a scan for a closing mark also stops at the next
+# opening one, and leading space is taken only from where it starts.
+_ATTR_ITEM = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s{}]+))"
+_ATTR_LIST = re.compile(r"(?<!\s)\s*\{:?\s*" + _ATTR_ITEM + r"(?:\s+" + _ATTR_ITEM + r")*\s*\}")
 _ICON = re.compile(r":(?:material|fontawesome|octicons|simple)-[a-z0-9-]+: ?")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?((?:\s+\"[^\"]*\")?)\s*\)")
-_LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?((?:\s+\"[^\"]*\")?)\s*\)")
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\(\s*<?([^)\s<>\[\]]*)>?((?:\s+\"[^\"]*\")?)\s*\)")
+_LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s<>\[\]]*)>?((?:\s+\"[^\"]*\")?)\s*\)")
 _DEFINITION = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*)<?(\S+?)>?(\s+\".*\")?\s*$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -57,19 +60,28 @@ class _Context:
     assets: dict[str, Path] = field(default_factory=dict)
     abbreviations: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    limit_kb: int | None = None  # the most the source may be, with its includes
+    size: int = 0  # characters read so far
+    too_big: Problem | None = None  # the source passed limit_kb here
+    too_deep: bool = False  # includes nested too deeply, reported once
 
     def problem(self, line: int, message: str, hint: str) -> None:
         self.problems.append(Problem(self.label, line, message=message, hint=hint))
 
 
 def prepare(label: str, body: str, body_line: int, src_path: str, folder: Path | None,
-            site_url: str, assets: dict[str, Path] | None = None) -> Prepared:
+            site_url: str, assets: dict[str, Path] | None = None,
+            limit_kb: int | None = None) -> Prepared:
     """The page body as pandoc Markdown, with its vetted images and every problem found;
-    `assets` carries image names on from an earlier call, so that names never clash."""
-    ctx = _Context(label, src_path, folder, site_url)
+    `assets` carries image names on from an earlier call, so that names never clash; a
+    source larger than limit_kb with its includes is one problem, and is read no further."""
+    ctx = _Context(label, src_path, folder, site_url, limit_kb=limit_kb)
     ctx.assets = assets if assets is not None else {}
     lines = [(body_line + i, text) for i, text in enumerate(body.splitlines())]
-    lines = _drop_title(_includes(ctx, lines, 0))
+    lines = _includes(ctx, lines, 0)
+    if _over_limit(ctx):
+        return Prepared("", ctx.assets, ctx.problems)
+    lines = _drop_title(lines)
     out = _blocks(ctx, lines, heading=1)
     if ctx.abbreviations:
         out += ["", "## Abbreviations", ""]
@@ -85,6 +97,34 @@ def check_paths(label: str, body: str, body_line: int, src_path: str,
     return prepare(label, body, body_line, src_path, folder, "").problems
 
 
+def size_problems(label: str, body: str, body_line: int, src_path: str, folder: Path,
+                  limit_kb: int) -> list[Problem]:
+    """Only whether the source, with its includes read from folder, is over limit_kb: the
+    includes are read, but nothing else is done."""
+    ctx = _Context(label, src_path, folder, "", limit_kb=limit_kb)
+    _includes(ctx, [(body_line + i, text) for i, text in enumerate(body.splitlines())], 0)
+    return [ctx.too_big] if ctx.too_big else []
+
+
+def _over_limit(ctx: _Context) -> bool:
+    return ctx.too_big is not None
+
+
+def _counted(ctx: _Context, number: int, size: int) -> bool:
+    """Count size characters into the source; False, and one problem, once it is too big."""
+    ctx.size += size
+    if ctx.limit_kb is None or ctx.size <= ctx.limit_kb * 1024:
+        return True
+    ctx.too_big = Problem(
+        ctx.label, number, message=f"the download's source, with its includes, is more than "
+                                   f"the limit of {ctx.limit_kb} KB "
+                                   "(extra.commons.limits.download_kb in mkdocs.yml)",
+        hint="split the page or what it includes into smaller pages, or stop offering it as "
+             "a download; a maintainer may raise the limit")
+    ctx.problems.append(ctx.too_big)
+    return False
+
+
 def _inside(ctx: _Context, line: int, target: str, what: str) -> Path | None:
     """The file a relative path names, when it stays inside the page's folder."""
     found, message, hint = inside(ctx.folder, target, what)
@@ -97,17 +137,23 @@ def _includes(ctx: _Context, lines: list[Line], depth: int) -> list[Line]:
     """Snippet includes (both forms) replaced by the file, inside the folder only."""
     out: list[Line] = []
     for (number, text), target in zip(lines, include_targets([t for _, t in lines])):
+        if not _counted(ctx, number, len(text) + 1):  # an include line is work too
+            break
         if target is None:
             out.append((number, text))
             continue
         if not target:
             continue  # a block's marks
         if depth >= MAX_DEPTH:
-            ctx.problem(number, "includes are nested too deeply",
-                        f"include at most {MAX_DEPTH} levels deep")
+            if not ctx.too_deep:
+                ctx.too_deep = True
+                ctx.problem(number, "includes are nested too deeply",
+                            f"include at most {MAX_DEPTH} levels deep")
             continue
         found = _inside(ctx, number, target, "include")
-        if found is not None and ctx.folder is not None:
+        if found is not None and ctx.folder is not None \
+                and _counted(ctx, number, found.stat().st_size):
+            ctx.size -= found.stat().st_size  # counted again line by line as it is read
             included = found.read_text(encoding="utf-8", errors="replace").splitlines()
             out += _includes(ctx, [(number, t) for t in included], depth + 1)
     return out
@@ -153,6 +199,8 @@ def _blocks(ctx: _Context, lines: list[Line], heading: int) -> list[str]:
             ctx.abbreviations[abbr.group(1).strip()] = _inline(ctx, number, abbr.group(2))
             continue
         opened, closed = _HTML_OPEN.match(text), _HTML_CLOSE.match(text)
+        if opened and not _MARKDOWN_ATTRIBUTE.search(opened.group(2)):
+            opened = None
         if opened:
             html_stack.append(opened.group(1).lower())
             out.append("")

@@ -17,6 +17,7 @@ from typing import Any
 from commons.core.problems import Problem
 
 CONFIG = "mkdocs.yml"
+LIMITS_CODE = "CM006"  # the rule of the limits, whose problems loading finds
 ORGANISATION_KEYS = ("name", "email", "address")
 SAMPLE_NOTICE = ("The people, events and venues on this site are examples, made up to show "
                  "how the commons works. They are not real.")
@@ -29,6 +30,28 @@ class Organisation:
     name: str = ""
     email: str = ""
     address: str = ""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much work any one input may ask for, from mkdocs.yml's `extra.commons.limits`:
+    each is refused by `make check` with a message naming the file and the limit, before
+    anything expensive runs (rule CM006). The defaults are far above what a real page or table
+    needs."""
+
+    nesting_depth: int = 16  # levels of lists and block quotes inside each other
+    page_kb: int = 1024  # a page's file
+    table_kb: int = 8192  # a CSV table's file
+    download_kb: int = 2048  # a download's source: the page with its includes
+    tool_memory_mb: int = 2048  # the memory pandoc or typst may take for one download
+    tool_seconds: int = 120  # the time pandoc or typst may take for one download
+
+    @staticmethod
+    def key(name: str) -> str:
+        return f"extra.commons.limits.{name}"
+
+
+LIMIT_NAMES = tuple(Limits.__dataclass_fields__)
 
 
 @dataclass(frozen=True)
@@ -45,7 +68,10 @@ class Settings:
     sample_data: bool = False  # the people, events and venues are examples
     publish: bool = False  # `make check --publish`: refuse what is not ready to publish
     theme_dir: str = ""  # the theme's overrides (custom_dir), whose files content/ may not shadow
-    cache: Path | None = None  # where results are kept between runs (core/memo.py); None: not
+    cache: Path | None = None  # where results are kept between runs (core/memo.py), or None
+    limits: Limits = Limits()
+    whats_on_months: int = 6  # What's on lists the events of this many months ahead
+    calendar_months: int = 12  # the calendars hold events up to this many months ahead
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False,
                                   repr=False)  # a key of mkdocs.yml ("extra.commons.x"): line
     refused: tuple[Problem, ...] = field(default=(), compare=False, hash=False, repr=False)
@@ -79,6 +105,9 @@ def from_config(config: dict[str, Any], lines: dict[str, int] | None = None) -> 
                                 "write true or false", lines))
         sample_data = False
     organisation = _organisation(extra.get("organisation"), refused, lines)
+    limits = _limits(extra.get("limits"), refused, lines)
+    months = {key: _whole_number(extra, key, default, refused, lines)
+              for key, default in (("whats_on_months", 6), ("calendar_months", 12))}
     contacts = tuple(str(v) for v in extra.get("public_contacts") or ())
     return Settings(
         theme_dir=_custom_dir(config),
@@ -91,7 +120,7 @@ def from_config(config: dict[str, Any], lines: dict[str, int] | None = None) -> 
         public_contacts=frozenset(normalised_contact(v) for v in contacts),
         public_contacts_given=contacts,
         organisation=organisation, sample_data=sample_data, lines=lines,
-        refused=tuple(refused),
+        refused=tuple(refused), limits=limits, **months,
     )
 
 
@@ -114,6 +143,35 @@ def _organisation(value: Any, refused: list[Problem], lines: dict[str, int]) -> 
                                 f"give exactly these keys, each as text: {keys}", lines))
         return Organisation()
     return Organisation(*(value[key].strip() for key in ORGANISATION_KEYS))
+
+
+def _limits(value: Any, refused: list[Problem], lines: dict[str, int]) -> Limits:
+    if value is None:
+        return Limits()
+    if not isinstance(value, dict):
+        refused.append(_refused("limits", "limits is not a mapping",
+                                "give each limit as 'name: number', one a line: "
+                                + ", ".join(LIMIT_NAMES), lines))
+        return Limits()
+    for key in sorted(str(k) for k in value if k not in LIMIT_NAMES):
+        refused.append(_refused(f"limits.{key}", f"'{key}' is not a limit the commons knows",
+                                "use one of: " + ", ".join(LIMIT_NAMES), lines))
+    defaults = Limits()
+    return Limits(**{name: _whole_number(value, name, getattr(defaults, name), refused, lines,
+                                         prefix="limits.")
+                     for name in LIMIT_NAMES})
+
+
+def _whole_number(values: dict[str, Any], key: str, default: int, refused: list[Problem],
+                  lines: dict[str, int], prefix: str = "") -> int:
+    """values[key] when it is a whole number of at least 1, else default (and a problem)."""
+    value = values.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        refused.append(_refused(f"{prefix}{key}", f"{prefix}{key} is '{value}'",
+                                f"write a whole number of at least 1 (the default is "
+                                f"{default})", lines))
+        return default
+    return value
 
 
 def _refused(key: str, message: str, hint: str, lines: dict[str, int]) -> Problem:

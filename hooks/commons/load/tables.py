@@ -39,25 +39,27 @@ class Tables:
     resources: tuple[dict[str, Any], ...] = ()
 
 
-def load_package(data_dir: Path, root: Path, cache: Path | None = None
-                 ) -> tuple[Tables, list[Problem]]:
-    """Validate every table and read its typed rows, each file read once."""
+def load_package(data_dir: Path, root: Path, cache: Path | None = None,
+                 limit_kb: int | None = None) -> tuple[Tables, list[Problem]]:
+    """Validate every table and read its typed rows, each file read once; a file larger than
+    limit_kb is not read (rule CM006)."""
     rel_data = _relative(data_dir, root)
-    [loaded] = remembered(cache, "tables", [(data_dir, rel_data)], _package_inputs,
+    [loaded] = remembered(cache, "tables", [(data_dir, rel_data, limit_kb)], _package_inputs,
                           lambda packages: [_validated(*package) for package in packages])
     return loaded
 
 
-def _package_inputs(package: tuple[Path, str]) -> bytes:
+def _package_inputs(package: tuple[Path, str, int | None]) -> bytes:
     """Everything loading the package reads: datapackage.yaml and each file it names (a
-    table or schema named in another way than by its path makes a key never seen again)."""
-    data_dir, rel_data = package
+    table or schema named in another way than by its path makes a key never seen again),
+    and the size limit."""
+    data_dir, rel_data, limit_kb = package
     descriptor = data_dir / "datapackage.yaml"
     try:
         text = descriptor.read_bytes()
     except OSError:
-        return f"{rel_data}\0no descriptor".encode()
-    parts = [rel_data.encode(), text]
+        return f"{rel_data}\0{limit_kb}\0no descriptor".encode()
+    parts = [f"{rel_data}\0{limit_kb}".encode(), text]
     try:
         resources = (yaml.safe_load(text) or {}).get("resources") or []
         named = [item.get(key) for item in resources for key in ("path", "schema")]
@@ -76,7 +78,8 @@ def _package_inputs(package: tuple[Path, str]) -> bytes:
     return b"\0".join(parts)
 
 
-def _validated(data_dir: Path, rel_data: str) -> tuple[Tables, list[Problem]]:
+def _validated(data_dir: Path, rel_data: str, limit_kb: int | None
+               ) -> tuple[Tables, list[Problem]]:
     descriptor = data_dir / "datapackage.yaml"
     if not descriptor.is_file():
         return Tables(), [Problem(f"{rel_data}/datapackage.yaml",
@@ -84,7 +87,7 @@ def _validated(data_dir: Path, rel_data: str) -> tuple[Tables, list[Problem]]:
                                   hint="restore data/datapackage.yaml from the repository")]
     try:
         top, resources = _read_descriptor(descriptor)
-        texts, cells, problems = read_tables(resources, data_dir, rel_data)
+        texts, cells, problems = read_tables(resources, data_dir, rel_data, limit_kb)
         package = frictionless.Package({**top, "resources": [_inline(r, cells) for r in resources]},
                                        basepath=str(data_dir))
     except (frictionless.FrictionlessException, yaml.YAMLError, OSError, TypeError) as error:

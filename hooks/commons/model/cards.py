@@ -12,16 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from commons.core.markdown import fenced_lines
+from commons.core.markdown import closing_hashes, fenced_lines
 from commons.core.problems import Problem
 from commons.model.records import Page
 
 CARD_BREAK = "COMMONSCARDBREAK"  # a paragraph of its own between cards, for splitting
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_MARKED = re.compile(r"\s*\{:?[^}]*\.card\b[^}]*\}\s*$")
-_ATTRS = re.compile(r"\s*\{:?[^}]*\}\s*$")
+# Linear in a heading's length: closing hashes and spaces are stripped in Python, and an
+# attribute list is found from its '{' alone.
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_ATTRS = re.compile(r"\{:?([^{}]*)\}\s*$")
+_CARD_CLASS = re.compile(r"\.card\b")
 _CODE = re.compile(r"^([A-Z]{1,5}[ -]?\d{1,3}[a-z]?)\b[\s.:)|\u00b7\u2013\u2014-]*(.*)$")
-_NOTE = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
+_NOTE = re.compile(r"^(.*?)\(([^()]*)\)$")
 MIN_UNMARKED_CARDS = 4
 
 
@@ -65,12 +67,13 @@ def _cards(body: str, body_line: int, mode: str) -> list[Card]:
             if current is not None:
                 current["body"].append(text)
             continue
-        level, title = len(heading.group(1)), heading.group(2)
-        marked = bool(_MARKED.search(title))
-        title = _ATTRS.sub("", title)
+        level, title = len(heading.group(1)), closing_hashes(heading.group(2).rstrip())
+        attrs = _ATTRS.search(title)
+        marked = bool(attrs and _CARD_CLASS.search(attrs.group(1)))
+        title = title[:attrs.start()].rstrip() if attrs else title
         if level == 2:
             named = _NOTE.match(title)
-            section, note = (named.group(1), named.group(2)) if named else (title, "")
+            section, note = (named.group(1).rstrip(), named.group(2)) if named else (title, "")
             section_index += 1
         wanted = level == 3 and (mode == "all" or (mode == "coded" and _CODE.match(title)))
         if marked or wanted:

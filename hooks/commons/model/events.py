@@ -50,6 +50,20 @@ def past(commons: Commons, today: dt.date) -> list[Event]:
                   key=lambda e: (e.start, e.id), reverse=True)
 
 
+def months_ahead(today: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` after today's: where a window of months ends."""
+    index = today.year * 12 + today.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def within(events: list[Event], today: dt.date, months: int) -> tuple[list[Event], list[Event]]:
+    """Upcoming events split into those starting before the window of months ends (this
+    month and the next months - 1) and those after it."""
+    end = months_ahead(today, months)
+    return ([e for e in events if e.start.date() < end],
+            [e for e in events if e.start.date() >= end])
+
+
 def for_session(commons: Commons, session_id: str, today: dt.date) -> list[Event]:
     """The upcoming events of one session, from the cross index's grouping."""
     return [e for e in commons.index.events_by_session.get(session_id, ())
@@ -117,9 +131,7 @@ def part_text(commons: Commons, event: Event) -> str:
     """'Part 2 of 4' for a part of a series; '' for a single event."""
     if not event.series or not event.part:
         return ""
-    total = sum(1 for e in commons.index.events_by_session.get(event.session, ())
-                if e.series == event.series)
-    return f"Part {event.part} of {total}"
+    return f"Part {event.part} of {commons.index.parts_in_series[(event.session, event.series)]}"
 
 
 def booking_contact(event: Event) -> str | None:

@@ -36,6 +36,7 @@ class CrossIndex:
     steps_by_qualification: dict[str, list[Step]]
     sessions_by_qualification: dict[str, list[Page]]
     events_by_session: dict[str, list[Event]]  # in start order
+    parts_in_series: dict[tuple[str, str], int]  # (session, series): how many events
 
 
 def pathway_steps(page: Page) -> list[Step]:
@@ -54,7 +55,8 @@ def build_index(commons: Commons) -> CrossIndex:
     lists = {name: defaultdict(list) for name, kind in CrossIndex.__annotations__.items()
              if kind.startswith("dict[str, list[") and name != "steps"}
     index = CrossIndex(by_path={p.src_path: p for p in pages}, sessions=sessions,
-                       pathways=pathways, steps={}, online_sessions=[], **lists)
+                       pathways=pathways, steps={}, online_sessions=[], parts_in_series={},
+                       **lists)
     for session in sessions:
         for teacher in dict.fromkeys(session.meta.get("facilitators") or ()):
             index.sessions_by_teacher[teacher].append(session)
@@ -86,4 +88,7 @@ def build_index(commons: Commons) -> CrossIndex:
             index.pathways_by_teacher[teacher].append(pathway)
     for event in commons.events:
         index.events_by_session[event.session].append(event)
+        if event.series:
+            key = (event.session, event.series)
+            index.parts_in_series[key] = index.parts_in_series.get(key, 0) + 1
     return index

@@ -250,6 +250,7 @@ class Commons:
     events: tuple[Event, ...] = ()  # sorted by start, then id
     data_label: str = "data"  # the data folder as messages name it
     content_label: str = "content"  # the content folder as messages name it
+    content_dir: str = ""  # the content folder itself, where the rules read includes
     table_texts: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     resources: tuple[dict[str, Any], ...] = field(default=(), compare=False, repr=False)
     history: dict[str, tuple[dt.datetime, dt.datetime]] = field(

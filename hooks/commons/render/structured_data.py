@@ -66,7 +66,8 @@ def _node(facts: PageFacts, page: Page | None, commons: Commons, settings: Setti
         return _course(commons, settings, page, facts.url, publisher)
     if uri == WHATS_ON:
         return {"@graph": [_event(commons, settings, e, publisher)
-                           for e in ev.upcoming(commons, settings.today)]}
+                           for e in ev.within(ev.upcoming(commons, settings.today),
+                                              settings.today, settings.whats_on_months)[0]]}
     if uri == PARTNERS:
         return {"@graph": [_organization(commons, p) for p in commons.partners.values()]}
     record_id = uri.rsplit("/", 1)[-1].removesuffix(".md")
@@ -100,7 +101,9 @@ def _course(commons: Commons, settings: Settings, page: Page, url: str,
     if partners:
         course["contributor"] = [_organization(commons, p) for p in partners]
     course["hasCourseInstance"] = [_instance(commons, e)
-                                   for e in ev.for_session(commons, page.id, settings.today)]
+                                   for e in ev.within(ev.for_session(
+                                       commons, page.id, settings.today), settings.today,
+                                       settings.whats_on_months)[0]]
     return course
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from commons.core.problems import Problem
-from commons.load.settings import Settings
+from commons.load.settings import LIMITS_CODE, Settings
 from commons.model.records import Commons
 from commons.rules import (
     clean_text,
@@ -21,6 +21,7 @@ from commons.rules import (
     events,
     html_policy,
     ids,
+    limits,
     nations,
     privacy,
     publish,
@@ -61,6 +62,12 @@ CONTENT_FILES = Rule(
     "CM005", "content files", "content/ holds only pages (.md) and, in a page's folder, "
     "pictures (PNG, JPEG, GIF, WebP) and PDFs: no other type, no SVG, no symbolic link, no "
     "file that would replace one of the theme's", "rename, convert or remove the file named")
+LIMITS = Rule(
+    LIMITS_CODE, "limits", "no page is larger than extra.commons.limits.page_kb, no table "
+    "than table_kb, no download's source with its includes than download_kb, and no list or "
+    "block quote is nested deeper than nesting_depth", "split the page or table named, or "
+    "flatten the list; a maintainer may raise the limit in mkdocs.yml",
+    limits.download_size_rule)
 REFERENCES = Rule(
     "CM101", "references", "every id named in front matter is a row of its table or a page",
     "correct the id; the message suggests the nearest", references.reference_rule)
@@ -132,7 +139,7 @@ PUBLISH = Rule(
     publish.publish_rule)
 
 RULES: tuple[Rule, ...] = (
-    SETTINGS, FRONT_MATTER, TABLES, FIELDS, CONTENT_FILES, REFERENCES, TEACHER_LISTS, CREDITS,
+    SETTINGS, FRONT_MATTER, TABLES, FIELDS, CONTENT_FILES, LIMITS, REFERENCES, TEACHER_LISTS, CREDITS,
     EVENTS, RESERVED_IDS, NATIONS, CLEAN_TEXT, LINKS, READABILITY, HTML, PERSONAL_DATA, DOWNLOADS,
     OVERDUE, GENERATED, RENDERED, PUBLISH,
 )

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
 from commons.core.markdown import (
     AUTOLINK_TARGET,
     INLINE_TARGET,
     REFERENCE_TARGET,
+    Lines,
     without_code,
 )
 from commons.core.problems import Problem
@@ -46,8 +46,8 @@ _WHY_TAG = {
 }
 
 _MAIL_AUTOLINK = re.compile(r"<[^\s<>@]+@[^\s<>@]+>")
-_ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n]*)\}")
-_ATTR_PAIR = re.compile(r"([^\s=\"'{}]+)=(\"[^\"]*\"|'[^']*'|[^\s}]+)")
+_ATTR_LIST = re.compile(r"\{:?[ ]*([^{}\n]*)\}")
+_ATTR_PAIR = re.compile(r"(?<![^\s=\"'{}])([^\s=\"'{}]+)=(\"[^\"]*\"|'[^']*'|[^\s}]+)")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f\\]+")
 
 
@@ -107,53 +107,63 @@ def tag_problem(tag: str) -> tuple[str, str] | None:
 def body_problems(path: str, body: str, first_line: int) -> list[Problem]:
     """Every disallowed tag, attribute or link in a Markdown body, at its file line."""
     text = without_code(body)
+    lines = Lines(text)
     found: list[tuple[int, str, str]] = []
     for pattern in (AUTOLINK_TARGET, INLINE_TARGET, REFERENCE_TARGET):
         for match in pattern.finditer(text):
             problem = url_problem(match.group(1))
             if problem:
-                found.append((_line_at(text, match.start()), problem,
+                found.append((lines.at(match.start()), problem,
                               f"link to a page in the commons or to a {_SCHEMES_TEXT} address"))
     for match in _ATTR_LIST.finditer(text):
         for pair in _ATTR_PAIR.finditer(match.group(1)):
             issue = attribute_problem("", pair.group(1), pair.group(2).strip("\"'"))
             if issue:
-                found.append((_line_at(text, match.start()), *issue))
+                found.append((lines.at(match.start()), *issue))
     for autolink in (AUTOLINK_TARGET, _MAIL_AUTOLINK):
         text = autolink.sub(lambda m: " " * len(m.group(0)), text)
-    found += _TagScanner.scan(text)
+    found += _tag_problems(text)
     return [Problem(path, first_line + line - 1, message=message, hint=hint)
             for line, message, hint in sorted(set(found))]
 
 
-class _TagScanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str, str]] = []
+# Start tags and their attributes, as a browser reads them, found in time linear in the text:
+# the standard library's HTMLParser takes quadratic time on tags that are never closed. A
+# tag runs to its '>', or to the next '<' outside quotes; comments are skipped.
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_START_TAG = re.compile(r"<([a-zA-Z][^\t\n\r\f />\x00<]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)")
+_ATTRIBUTE = re.compile(r"([^\s/>=\"'][^\s/=>]*)(?:\s*=+\s*('[^']*'|\"[^\"]*\"|[^>\s]*))?")
 
-    @classmethod
-    def scan(cls, text: str) -> list[tuple[int, str, str]]:
-        scanner = cls()
-        scanner.feed(text)
-        scanner.close()
-        return scanner.found
 
-    def handle_starttag(self, tag, attrs):
-        line = self.getpos()[0]
+def tags(text: str) -> list[tuple[int, str, list[tuple[str, str | None]]]]:
+    """(line, tag, attributes) of each start tag in text, names in lower case and values
+    with character references read."""
+    text = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    lines = Lines(text)
+    found = []
+    for match in _START_TAG.finditer(text):
+        attributes = []
+        for pair in _ATTRIBUTE.finditer(match.group(2)):
+            value = pair.group(2)
+            if value is not None:
+                value = html.unescape(value[1:-1] if value[:1] in "'\"" and len(value) > 1
+                                      and value[-1] == value[0] else value)
+            attributes.append((pair.group(1).lower(), value))
+        found.append((lines.at(match.start()), match.group(1).lower(), attributes))
+    return found
+
+
+def _tag_problems(text: str) -> list[tuple[int, str, str]]:
+    found = []
+    for line, tag, attributes in tags(text):
         issue = tag_problem(tag)
         if issue:
-            self.found.append((line, *issue))
-        for name, value in attrs:
+            found.append((line, *issue))
+        for name, value in attributes:
             issue = attribute_problem(tag, name, value)
             if issue:
-                self.found.append((line, *issue))
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-
-
-def _line_at(text: str, position: int) -> int:
-    return text.count("\n", 0, position) + 1
+                found.append((line, *issue))
+    return found
 
 
 def html_policy_rule(commons: Commons, settings: Settings) -> list[Problem]:

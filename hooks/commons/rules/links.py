@@ -19,6 +19,7 @@ from commons.core.markdown import (
     AUTOLINK_TARGET,
     INLINE_TARGET,
     REFERENCE_TARGET,
+    Lines,
     anchors,
     without_code,
 )
@@ -27,8 +28,9 @@ from commons.model.records import Commons
 
 # Where a Markdown body names a target: inline links and images, reference definitions,
 # autolinks, and the href or src of raw HTML. Code spans and fenced code are blanked first.
-_HTML_URL = re.compile(r"""<[a-zA-Z][^>]*?\s(?:href|src)\s*=\s*["']([^"']*)["']""")
+_HTML_URL = re.compile(r"""<[a-zA-Z][^<>]*?\s(?:href|src)\s*=\s*["']([^"']*)["']""")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+SHOWN = 80  # characters of a link's target that a message shows
 _FILE_HINT = "link to the page's .md file with a relative path, e.g. ../policies/learning-policy.md"
 
 
@@ -61,11 +63,15 @@ def _body_links(path: str, body: str, first_line: int, here: str, site: SiteMap
                 ) -> list[Problem]:
     problems = []
     text = without_code(body)
+    lines = Lines(text)
     for pattern in (INLINE_TARGET, REFERENCE_TARGET, AUTOLINK_TARGET, _HTML_URL):
         for match in pattern.finditer(text):
             issue = _check(match.group(1), here, site)
+            if issue and len(match.group(1)) > SHOWN:
+                issue = (issue[0].replace(match.group(1), match.group(1)[:SHOWN] + "…"),
+                         issue[1])
             if issue:
-                line = first_line + text.count("\n", 0, match.start())
+                line = first_line + lines.at(match.start()) - 1
                 problems.append(Problem(path, line, message=issue[0], hint=issue[1]))
     return problems
 

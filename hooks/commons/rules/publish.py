@@ -21,7 +21,7 @@ from commons.model.records import Commons
 EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
 SAMPLE_VENUE = "(sample venue)"
 EXAMPLE_MARK = "(example"  # "(example)", "(example address)"
-_ADDRESS = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)|https?://([^/\s?#:]+)", re.IGNORECASE)
+_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@([\w-]+(?:\.[\w-]+)+)|https?://([^/\s?#:]+)", re.IGNORECASE)
 
 
 def is_example_host(host: str) -> bool:

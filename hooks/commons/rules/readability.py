@@ -14,7 +14,7 @@ import re
 import threading
 from functools import lru_cache
 
-from commons.core.markdown import without_fenced_code
+from commons.core.markdown import closing_hashes, without_fenced_code
 from commons.core.memo import remembered
 from commons.core.problems import Problem
 from commons.load.settings import Settings
@@ -24,24 +24,30 @@ THRESHOLD = 60.0
 MIN_WORDS = 40  # below this the score says more about chance than about the writing
 
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
-_ABBR_DEF = re.compile(r"^\*\[[^\]]+\]:.*$", re.M)
-_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:", re.M)
+_ABBR_DEF = re.compile(r"^\*\[[^\]\n]+\]:.*$", re.M)
+_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\n]+\]:", re.M)
 _TABLE_ROW = re.compile(r"^[ \t]*\|.*$", re.M)
-_HTML_TAG = re.compile(r"<[^>\n]+>")
+_HTML_TAG = re.compile(r"<[^<>\n]+>")
 _ATTR_LIST = re.compile(r"\{:?[^{}\n]*\}")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_LINK_DEF = re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]*\S+.*$", re.M)
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^)\[\]]*\)")
+_LINK = re.compile(r"\[([^\[\]]+)\]\([^)\[\]]*\)")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+_LINK_DEF = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
 _BARE_URL = re.compile(r"(?:https?|mailto):\S+")
 _ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+\"([^\"]*)\")?[ \t]*$",
                          re.M)
 _TAB = re.compile(r"^[ \t]*===\+?[ \t]*\"([^\"]*)\"[ \t]*$", re.M)
-_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M)
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(.*)$", re.M)
 _LIST_MARK = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.M)
 _DEF_MARK = re.compile(r"^[ \t]*:[ \t]+", re.M)
-_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
 _RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M)
+# A run of more than 60 characters without a space is no word a reader reads, and
+# hyphenating it for the syllable count takes time quadratic in its length.
+_NOT_A_WORD = re.compile(r"\S{61,}")
+# Each pattern takes time linear in the text: a scan for a closing mark also stops at the next
+# opening one ('[', '<', '('), or, for emphasis, at the next mark of the same kind; a heading's
+# closing hashes are stripped in Python.
 
 
 def plain_text(body: str) -> str:
@@ -54,7 +60,8 @@ def plain_text(body: str) -> str:
     for pattern, replacement, marks in _STRIPS:
         if any(mark in text for mark in marks):
             text = pattern.sub(replacement, text)
-    return re.sub(r"\s+", " ", " ".join(_sentence(part) for part in _parts(text))).strip()
+    text = " ".join(_sentence(part) for part in _parts(text))
+    return re.sub(r"\s+", " ", _NOT_A_WORD.sub(" ", text)).strip()
 
 
 # Each pattern in the order plain_text applies it, its replacement, and the marks one of which
@@ -75,7 +82,7 @@ _STRIPS = (
     (_ATTR_LIST, "", ("{",)),
     (_ADMONITION, lambda m: _sentence(m.group(1) or ""), ("!!!", "???")),
     (_TAB, lambda m: _sentence(m.group(1)), ("===",)),
-    (_HEADING, lambda m: _sentence(m.group(1)), ("#",)),
+    (_HEADING, lambda m: _sentence(closing_hashes(m.group(1))), ("#",)),
 )
 
 
