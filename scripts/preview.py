@@ -75,7 +75,7 @@ class Builder:
     def __init__(self, preview: Preview, state: State) -> None:
         self.preview, self.state = preview, state
         self.saved = threading.Condition()
-        self.paths: set[str] = {"mkdocs.yml"}  # the first build does everything
+        self.paths: set[str] = {"start"}  # the first build (what a saved preview left is kept)
         self.later = threading.Event()
         self.rebuilding = threading.Lock()
 
