@@ -181,3 +181,15 @@ def test_make_edit_s_preview_points_the_editor_at_decap_server_and_make_serve_s_
         preview.finish()
         config = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
         assert (config.get("local_backend") or {}).get("url") == expected
+
+
+@pytest.mark.slow
+def test_make_serve_started_again_rewrites_no_page_it_saved(tmp_path):
+    commons = make_commons(tmp_path / "commons")
+    page = commons / ".cache/preview/policies/learning/index.html"
+    with preview_server(commons) as base:
+        assert _until(lambda: "<article" in _get("policies/learning/", base))
+    written = page.stat().st_mtime_ns
+    with preview_server(commons) as base:
+        assert "<article" in _until(lambda: _get("policies/learning/", base))
+    assert page.stat().st_mtime_ns == written
