@@ -177,18 +177,16 @@ def handler_for(state: State) -> type:
             return "no-store"  # every save changes what a page shows
 
         def _json(self, value: dict) -> None:
-            body = json.dumps(value).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self._answer(json.dumps(value).encode(), "application/json")
 
         def _page(self, html: str, shown: Shown | None) -> None:
-            body = with_preview(html, shown or Shown(0)).encode("utf-8")
+            self._answer(with_preview(html, shown or Shown(0)).encode("utf-8"),
+                         "text/html; charset=utf-8")
+
+        def _answer(self, body: bytes, content_type: str) -> None:
+            """A 200 answer made here, not from a file, never kept by the browser."""
             self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Type", content_type)
             self.send_header("Cache-Control", "no-store")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()

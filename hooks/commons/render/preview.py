@@ -116,8 +116,6 @@ class Preview:
     files_written: dict[str, str] = field(default_factory=dict)  # dest_uri: content hash
     files_key: str = ""
     outputs: set[str] = field(default_factory=set)  # every site path the last rebuild wrote
-    present_pages: set[str] = field(default_factory=set)  # the pages of the last rebuild
-    build: Build | None = None  # the last rebuild's pipeline, for the work done after it
     env: Environment | None = None  # the theme's templates
     config: MkDocsConfig | None = None  # the last good rebuild's
     theme_files: list[tuple[str, str]] = field(default_factory=list)  # (src_uri, theme dir)
@@ -132,7 +130,7 @@ class Preview:
         self.env = None
 
     # What a later preview of the same commons can reuse: the pages it need not redo.
-    _KEPT = ("rendered", "written", "files_written", "files_key", "outputs", "present_pages")
+    _KEPT = ("rendered", "written", "files_written", "files_key", "outputs")
 
     def save(self, state_file: Path) -> None:
         """Keep what was rebuilt for the next preview of this commons, valid while the code,
@@ -209,15 +207,16 @@ class Preview:
         collector.into = general
         for file in pages:
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-        self.present_pages = {file.src_uri for file in pages}
-        self._remove_stale(kept)
+        self._remove_stale(kept, {file.src_uri for file in pages})
         self.config = config
         warnings += general
-        site = site_events.site_of(config)
-        pending = site.build.pending_downloads
-        self.build = site.build
         return Outcome([], list(dict.fromkeys(warnings)), len(pages), rendered, converted,
-                       pending_downloads=pending)
+                       pending_downloads=self.build.pending_downloads)
+
+    @property
+    def build(self) -> Build | None:
+        """The last good rebuild's pipeline, for the work done after it."""
+        return None if self.config is None else site_events.site_of(self.config).build
 
     def finish(self) -> None:
         """What comes after the pages, and can wait (the preview does it in the background):
@@ -347,13 +346,14 @@ class Preview:
             self.files_written[file.dest_uri] = key
         return kept
 
-    def _remove_stale(self, kept: set[str]) -> None:
-        """Remove what the last rebuild wrote and this one did not (a page deleted)."""
+    def _remove_stale(self, kept: set[str], pages: set[str]) -> None:
+        """Remove what the last rebuild wrote and this one did not (a page deleted), and
+        forget the pages that are gone."""
         for dest_uri in self.outputs - kept:
             (self.site_dir / dest_uri).unlink(missing_ok=True)
             self.files_written.pop(dest_uri, None)
         self.outputs = kept
-        for src_uri in [uri for uri in self.written if uri not in self.present_pages]:
+        for src_uri in [uri for uri in self.written if uri not in pages]:
             del self.written[src_uri]
             self.rendered.pop(src_uri, None)
 
