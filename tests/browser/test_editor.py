@@ -156,6 +156,21 @@ def test_the_published_editor_is_clean_before_sign_in_and_passes_axe(tab, axe_so
     tab.assert_clean()
 
 
+def test_the_editor_loading_its_configuration_passes_axe(tab, axe_source):
+    """The loading screen shows while config.yml is on its way (long on a slow line): held
+    here until axe has looked at it."""
+    held = []
+    tab.page.route("**/admin/config.yml", lambda route: held.append(route))
+    page = tab.open("admin/")
+    page.get_by_text("Loading configuration").wait_for()
+    violations = axe_violations(page, axe_source)
+    assert held, "the editor asked for its configuration before axe ran"
+    for route in held:
+        route.continue_()
+    assert not violations, f"axe on the editor's loading screen:\n{describe(violations)}"
+    page.get_by_role("button", name="Login").wait_for()
+
+
 def test_the_built_editor_is_noindex_has_its_own_policy_and_is_left_out(shipped_site):
     admin = shipped_site / "admin"
     page = (admin / "index.html").read_text(encoding="utf-8")
