@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -78,12 +79,16 @@ class Builder:
         self.paths: set[str] = {"start"}  # the first build (what a saved preview left is kept)
         self.later = threading.Event()
         self.rebuilding = threading.Lock()
+        self.indexer: subprocess.Popen | None = None  # the search index being made
 
     def saw(self, path: str) -> None:
         with self.saved:
             self.paths.add(path)
             self.state.busy = True
             self.saved.notify()
+            indexer = self.indexer
+        if indexer is not None and indexer.poll() is None:
+            indexer.kill()  # it would index pages about to change; made again after them
 
     def stop_and_save(self, state_file: Path) -> None:
         """Keep the pages for the next start (after the rebuild under way, if any)."""
@@ -126,10 +131,27 @@ class Builder:
                 else:
                     self.saw("downloads")
             try:
-                self.preview.finish()
+                self.preview.finish(started=self._indexing)
             except (SearchIndexError, PluginError) as error:
-                print(error, file=sys.stderr)
+                if not self._stopped():
+                    print(error, file=sys.stderr)
+            finally:
+                with self.saved:
+                    self.indexer = None
             self._settle()
+
+    def _indexing(self, indexer: subprocess.Popen) -> None:
+        with self.saved:
+            self.indexer = indexer
+            waiting = bool(self.paths)
+        if waiting:  # a save came in before it started
+            indexer.kill()
+
+    def _stopped(self) -> bool:
+        """The indexer was stopped for a save (a rebuild, then indexing again, follow)."""
+        with self.saved:
+            indexer = self.indexer
+        return indexer is not None and indexer.returncode is not None and indexer.returncode < 0
 
     def _settle(self) -> None:
         """Not busy when no save waits and nothing is left for the background."""

@@ -35,8 +35,11 @@ def same_warm_and_fresh(root) -> list[str]:
 
 def test_a_warm_check_finds_what_a_fresh_one_finds(mini):
     clean = same_warm_and_fresh(mini)  # cold: the cache is made
-    assert {p.name for p in (mini / CACHE).iterdir()} == {
-        "pages.pickle", "readability.pickle", "tables.pickle"}
+    kept = {p.name for p in (mini / CACHE).iterdir()}
+    assert {name for name in kept if not name.startswith("made-")} == {
+        "pages.pickle", "readability.pickle", "tables.pickle", "html-policy.pickle",
+        "personal-data.pickle", "links.pickle"}
+    assert len([name for name in kept if name.startswith("made-")]) == 1  # the pages made
     assert same_warm_and_fresh(mini) == clean  # warm: everything taken from it
     page = mini / "content/policies/learning.md"
 
@@ -50,12 +53,47 @@ def test_a_warm_check_finds_what_a_fresh_one_finds(mini):
     edit(page, HARD, "\n")
     assert same_warm_and_fresh(mini) == clean
 
+    # The rules kept by page text: a link, then a tag and a phone number, added to the body
+    # (links to pages are told only once the rest is sound).
+    link = "See [the rota](no-such-rota.md).\n"
+    edit(page, "We all learn from each other.\n", "We all learn from each other.\n" + link)
+    assert any("CM106" in p and "no-such-rota.md" in p for p in same_warm_and_fresh(mini))
+    unsafe = "<iframe src=\"x\"></iframe> Call 0131 496 0000.\n"
+    edit(page, link, unsafe)
+    added = same_warm_and_fresh(mini)
+    assert any("CM202" in p and "<iframe>" in p for p in added)
+    assert any("CM203" in p and "phone number" in p for p in added)
+    edit(page, unsafe, "")
+    assert same_warm_and_fresh(mini) == clean
+
     rows = mini / "data/partners.csv"
     edit(rows, "council,city,", "council,cty,")
     wrong = same_warm_and_fresh(mini)
     assert any("CM003" in p and "'cty' is not an id in regions.csv" in p for p in wrong)
     edit(rows, "council,cty,", "council,city,")
     assert same_warm_and_fresh(mini) == clean
+
+
+def test_the_pages_made_from_the_model_follow_a_changed_row_and_ignore_a_page_body(mini):
+    """The generators read no page body: an edited body takes the pages made last time; an
+    edited row, or a page's front matter, makes them again."""
+    def teacher_page(loaded) -> str:
+        return next(str(item.content) for item in loaded.made
+                    if item.src_uri == "teachers/ada-brook.md")
+
+    first = load(mini, cache=True)
+    made = next((mini / CACHE).glob("made-*.pickle"))
+    edit(mini / "content/policies/learning.md", "We all learn from each other.\n",
+         "We all learn from each other, every day.\n")
+    stamp = made.stat().st_mtime_ns
+    assert load(mini, cache=True).made == first.made and made.stat().st_mtime_ns == stamp
+    edit(mini / "data/teachers.csv", "Ada teaches co-production from her own experience.",
+         "Ada teaches co-production from her own life.")
+    assert "from her own life" in teacher_page(load(mini, cache=True))
+    assert teacher_page(load(mini, cache=True)) == teacher_page(load(mini, cache=False))
+    edit(mini / "content/policies/learning.md", "title: Learning policy",
+         "title: Our learning policy")
+    assert [item for item in load(mini, cache=True).made] == load(mini, cache=False).made
 
 
 def test_an_edited_schema_is_read_again(mini):

@@ -96,7 +96,7 @@ def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = No
                                            generators=PAGE_GENERATORS)
         additions = page_additions(commons, settings)
     site = site_map(commons, made, additions, site_files(content_dir), settings, complete)
-    problems += [p.coded(rules.LINKS.code) for p in link_problems(commons, site)]
+    problems += [p.coded(rules.LINKS.code) for p in link_problems(commons, site, settings.cache)]
     problems += [p.coded(rules.GENERATED.code) for p in made_problems]
     return Loaded(commons, sorted(set(problems), key=_order), made=made, additions=additions)
 

@@ -74,6 +74,18 @@ def remembered(folder: Path | None, kind: str, inputs: Sequence[Input],
     return [kept[digest] for digest in digests]
 
 
+def each(folder: Path | None, kind: str, inputs: Sequence[tuple],
+         one: Callable[..., Result]) -> list[Result]:
+    """one(*arguments) for each tuple of arguments, kept as `remembered` keeps results; the
+    arguments are plain values (text, numbers, tuples of them), which are the whole key."""
+    return remembered(folder, kind, inputs, _plain_key,
+                      lambda todo: [one(*arguments) for arguments in todo])
+
+
+def _plain_key(arguments: tuple) -> bytes:
+    return repr(arguments).encode("utf-8", "surrogatepass")
+
+
 def _read(path: Path) -> dict[bytes, Any]:
     try:
         with path.open("rb") as handle:

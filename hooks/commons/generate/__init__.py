@@ -6,8 +6,13 @@ GENERATORS. The hook turns each GeneratedFile into `File.generated(...)`.
 
 from __future__ import annotations
 
-from typing import Callable
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from typing import Any, Callable
 
+from commons.core.memo import remembered
 from commons.core.paths import unsafe_output_path
 from commons.core.problems import Problem
 from commons.generate.calendar import generate_calendars
@@ -30,7 +35,7 @@ from commons.load.settings import Settings
 from commons.model.records import Commons
 
 __all__ = ["FILE_GENERATORS", "GENERATORS", "PAGE_GENERATORS", "GeneratedFile", "Generator",
-           "file_paths", "generate_all"]
+           "file_paths", "generate_all", "model_key"]
 
 Generator = Callable[[Commons, Settings], list[GeneratedFile]]
 
@@ -59,8 +64,8 @@ def generate_all(commons: Commons, settings: Settings,
     unsafe paths and two sources for one path, naming both."""
     made: dict[str, GeneratedFile] = {}
     problems: list[Problem] = []
-    items = [item for generator in (GENERATORS if generators is None else generators)
-             for item in generator(commons, settings)] + list(extra)
+    items = made_by(GENERATORS if generators is None else generators, commons, settings)
+    items += list(extra)
     for item in items:
         reason = unsafe_output_path(item.src_uri)
         if reason:
@@ -77,3 +82,40 @@ def generate_all(commons: Commons, settings: Settings,
             continue
         made[item.src_uri] = item
     return [made[key] for key in sorted(made)], problems
+
+
+def made_by(generators: tuple[Generator, ...], commons: Commons, settings: Settings
+            ) -> list[GeneratedFile]:
+    """What the generators make, in order; taken from the cache (settings.cache) when the
+    last run saw the same model_key."""
+    names = " ".join(f"{g.__module__}.{g.__qualname__}" for g in generators)
+    kind = "made-" + hashlib.blake2b(names.encode(), digest_size=6).hexdigest()
+    [items] = remembered(settings.cache, kind, [(commons, settings)],
+                         lambda inputs: model_key(*inputs),
+                         lambda inputs: [[item for generator in generators
+                                          for item in generator(*inputs)] for inputs in inputs])
+    return list(items)
+
+
+def model_key(commons: Commons, settings: Settings) -> bytes:
+    """Everything a generator can read: the tables as written, every page but its body and
+    what it includes (no generator reads those, so an edit to a page's text makes no
+    generated page again), the git dates and the settings."""
+    pages = [(page.src_path, page.id, page.type, page.title, page.summary, page.meta,
+              page.body_line, page.origin) for page in commons.pages.values()]
+    return json.dumps([sorted(commons.table_texts.items()), commons.resources, pages,
+                       sorted(commons.history.items()), commons.data_label,
+                       commons.content_label, commons.content_dir, settings],
+                      sort_keys=True, default=_plain).encode("utf-8", "surrogatepass")
+
+
+def _plain(value: Any) -> Any:
+    """A value json cannot write, as one that is the same in every run (a set's order is
+    not: strings hash differently from one process to the next)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return repr(value)

@@ -28,8 +28,10 @@ import json
 import logging
 import os
 import pickle
+import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +46,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
 from commons.core.problems import Problem
+from commons.generate import model_key
 from commons.pipeline import Build
 from commons.render import site as site_events
 from commons.search import index as search_index
@@ -218,12 +221,13 @@ class Preview:
         """The last good rebuild's pipeline, for the work done after it."""
         return None if self.config is None else site_events.site_of(self.config).build
 
-    def finish(self) -> None:
-        """What comes after the pages, and can wait (the preview does it in the background):
-        the editor's files, made from the last rebuild's model, and the search index."""
+    def finish(self, started: Callable[[subprocess.Popen], None] | None = None) -> None:
+        """What comes after the pages, and can wait (the preview does it in the background,
+        at low priority): the editor's files, made from the last rebuild's model, and the
+        search index; started is given the running indexer."""
         if self.config is not None:
             site_events.write_editor(self.config)
-            search_index.index_site(self.site_dir)
+            search_index.index_site(self.site_dir, started, background=True)
 
     def _theme_files(self, files: Files, config: MkDocsConfig) -> Environment:
         """The theme's assets added to files, and its templates: both found and compiled
@@ -372,12 +376,8 @@ def code_version(config_file: Path) -> str:
 
 
 def _model_key(build: Build) -> str:
-    """The model as the pages' contexts read it: every table's text, every page's front
-    matter (not its body), the git dates and the settings."""
-    commons = build.commons
-    return _digest([sorted(commons.table_texts.items()), repr(build.settings),
-                    sorted(commons.history.items()),
-                    [(p.src_path, p.title, p.summary, p.meta) for p in commons.pages.values()]])
+    """The model as the pages' contexts read it (all but the pages' bodies)."""
+    return hashlib.sha256(model_key(build.commons, build.settings)).hexdigest()
 
 
 def _write(target: Path, data: bytes) -> None:

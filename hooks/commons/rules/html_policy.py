@@ -19,6 +19,7 @@ from commons.core.markdown import (
     Lines,
     without_code,
 )
+from commons.core.memo import each
 from commons.core.problems import Problem
 from commons.load.settings import Settings
 from commons.model.records import Commons
@@ -169,10 +170,10 @@ def _tag_problems(text: str) -> list[tuple[int, str, str]]:
 def html_policy_rule(commons: Commons, settings: Settings) -> list[Problem]:
     """The raw-HTML and link allowlist over every authored page body and every file a page
     includes, each at its own file line."""
-    problems: list[Problem] = []
+    texts = []
     for page in commons.pages.values():
         if page.body_line > 0:
-            problems += body_problems(page.origin.path, page.body, page.body_line)
-        for included in page.includes:
-            problems += body_problems(included.label, included.text, 1)
-    return problems
+            texts.append((page.origin.path, page.body, page.body_line))
+        texts += [(included.label, included.text, 1) for included in page.includes]
+    return [problem for found in each(settings.cache, "html-policy", texts, body_problems)
+            for problem in found]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from commons.core.hints import nearest
@@ -23,6 +24,7 @@ from commons.core.markdown import (
     anchors,
     without_code,
 )
+from commons.core.memo import each
 from commons.core.problems import Problem
 from commons.model.records import Commons
 
@@ -46,34 +48,37 @@ class SiteMap:
     complete: bool = True  # False: the build's own pages are not known (other errors first)
 
 
-def link_problems(commons: Commons, site: SiteMap) -> list[Problem]:
+def link_problems(commons: Commons, site: SiteMap, cache: Path | None = None) -> list[Problem]:
     """Every link and image in an authored page, or in a file it includes, that leads
-    nowhere, at its file line (an included file's links lead from the page)."""
-    problems = []
+    nowhere, at its file line (an included file's links lead from the page). The links of
+    texts the last run read are taken from the cache; what they lead to is looked up anew."""
+    texts = []  # (where a problem is reported, the text, its first line, the page it is in)
     for page in commons.pages.values():
         if page.body_line <= 0:
             continue  # front matter never closed: reported already
-        problems += _body_links(page.origin.path, page.body, page.body_line, page.src_path, site)
-        for included in page.includes:
-            problems += _body_links(included.label, included.text, 1, page.src_path, site)
+        texts.append((page.origin.path, page.body, page.body_line, page.src_path))
+        texts += [(included.label, included.text, 1, page.src_path)
+                  for included in page.includes]
+    found = each(cache, "links", [(text,) for _, text, _, _ in texts], link_targets)
+    problems = []
+    for (path, _, first_line, here), targets in zip(texts, found):
+        for line, target in targets:
+            issue = _check(target, here, site)
+            if issue and len(target) > SHOWN:
+                issue = (issue[0].replace(target, target[:SHOWN] + "…"), issue[1])
+            if issue:
+                problems.append(Problem(path, first_line + line - 1, message=issue[0],
+                                        hint=issue[1]))
     return problems
 
 
-def _body_links(path: str, body: str, first_line: int, here: str, site: SiteMap
-                ) -> list[Problem]:
-    problems = []
+def link_targets(body: str) -> list[tuple[int, str]]:
+    """(line in body, target) of every link, image and raw-HTML address a body names."""
     text = without_code(body)
     lines = Lines(text)
-    for pattern in (INLINE_TARGET, REFERENCE_TARGET, AUTOLINK_TARGET, _HTML_URL):
-        for match in pattern.finditer(text):
-            issue = _check(match.group(1), here, site)
-            if issue and len(match.group(1)) > SHOWN:
-                issue = (issue[0].replace(match.group(1), match.group(1)[:SHOWN] + "…"),
-                         issue[1])
-            if issue:
-                line = first_line + lines.at(match.start()) - 1
-                problems.append(Problem(path, line, message=issue[0], hint=issue[1]))
-    return problems
+    return [(lines.at(match.start()), match.group(1))
+            for pattern in (INLINE_TARGET, REFERENCE_TARGET, AUTOLINK_TARGET, _HTML_URL)
+            for match in pattern.finditer(text)]
 
 
 def _check(target: str, here: str, site: SiteMap) -> tuple[str, str] | None:

@@ -19,8 +19,10 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+from commons.core.memo import each
 from commons.core.problems import Problem
 from commons.load.frontmatter import strings
 from commons.load.settings import Settings
@@ -97,20 +99,25 @@ def personal_data(text: str, allowed: frozenset[str] = frozenset()) -> list[tupl
     return found
 
 
-def scan_pages(pages: list[Page], allowed: frozenset[str]) -> list[Problem]:
-    """Front matter, body and every file the body includes, each at its own file line."""
+def scan_pages(pages: list[Page], allowed: frozenset[str], cache: Path | None = None
+               ) -> list[Problem]:
+    """Front matter, body and every file the body includes, each at its own file line; the
+    texts the last run scanned are taken from the cache."""
     problems = []
+    texts = []
+    known = tuple(sorted(allowed))
     for page in pages:
         path = page.origin.path
         for line, text in strings(page.meta):
             problems += _at(path, line, None, text, allowed)
-        problems += _scan_text(path, page.body, page.body_line, allowed)
-        for included in page.includes:
-            problems += _scan_text(included.label, included.text, 1, allowed)
-    return problems
+        texts.append((path, page.body, page.body_line, known))
+        texts += [(included.label, included.text, 1, known) for included in page.includes]
+    return problems + [problem for found in each(cache, "personal-data", texts, _scan_text)
+                       for problem in found]
 
 
-def _scan_text(path: str, text: str, line: int, allowed: frozenset[str]) -> list[Problem]:
+def _scan_text(path: str, text: str, line: int, allowed: Iterable[str]) -> list[Problem]:
+    allowed = frozenset(allowed)
     problems, counted = [], 0
     for match in _MAY_HOLD_CONTACTS.finditer(text):
         line += text.count("\n", counted, match.start())
@@ -180,4 +187,4 @@ def privacy_problems(commons: Commons, settings: Settings) -> list[Problem]:
     label = commons.data_label
     return (column_problems(commons.tables, label) + contact_problems(commons.tables, label)
             + scan_tables(commons.tables, label, allowed)
-            + scan_pages(list(commons.pages.values()), allowed))
+            + scan_pages(list(commons.pages.values()), allowed, settings.cache))

@@ -7,8 +7,10 @@ demand, instead of Material's single JSON index of the whole site.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 BUNDLE_DIR = "pagefind"
@@ -43,14 +45,23 @@ def index_command(site_dir: Path) -> list[str]:
             "--force-language", "en", "--quiet"]
 
 
-def index_site(site_dir: Path) -> int:
+def index_site(site_dir: Path, started: Callable[[subprocess.Popen], None] | None = None,
+               background: bool = False) -> int:
     """Write the Pagefind bundle into site_dir/pagefind, and say how many pages it holds;
-    raise with Pagefind's output."""
-    result = subprocess.run(index_command(Path(site_dir)), capture_output=True, text=True)
+    raise with Pagefind's output. started is given the running Pagefind (the preview stops
+    it when a save comes in); background runs it at the lowest priority, behind the
+    preview's rebuilds."""
+    command = index_command(Path(site_dir))
+    if background and shutil.which("nice"):
+        command = ["nice", "-n", "19", *command]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
+    if started is not None:
+        started(process)
+    output, _ = process.communicate()
     bundle = Path(site_dir) / BUNDLE_DIR
-    if result.returncode != 0 or not (bundle / "pagefind.js").exists():
-        raise SearchIndexError(f"the search index could not be built:\n{result.stdout}"
-                               f"{result.stderr}")
+    if process.returncode != 0 or not (bundle / "pagefind.js").exists():
+        raise SearchIndexError(f"the search index could not be built:\n{output}")
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
     return indexed_pages(bundle)
