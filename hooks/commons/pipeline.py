@@ -149,7 +149,8 @@ class Build:
                       history=git_dates.commit_times(str(root)), cache=True)
         loaded.problems, loaded.notes = apply_switch(loaded.problems, settings.overdue_reviews)
         loaded.problems = [p.coded(rules.SETTINGS.code) for p in loaded.problems]
-        return cls(Path(root), Path(content_dir), settings, loaded)
+        return cls(Path(root), Path(content_dir), replace(settings, cache=Path(root) / CACHE),
+                   loaded)
 
     @property
     def commons(self) -> Commons:

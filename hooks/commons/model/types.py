@@ -65,8 +65,18 @@ def content_types() -> tuple[ContentType, ...]:
 
 def by_name(name: str) -> ContentType:
     """The type called name; a plain page for a name no type has."""
-    known = {kind.name: kind for kind in CONTENT_TYPES}
+    known = _by_name(CONTENT_TYPES)
     return known.get(name) or known[PLAIN]
+
+
+_INDEX: list[tuple[tuple[ContentType, ...], dict[str, ContentType]]] = []
+
+
+def _by_name(kinds: tuple[ContentType, ...]) -> dict[str, ContentType]:
+    """The types by name, made once for the table (asked for thousands of times a build)."""
+    if not _INDEX or _INDEX[0][0] is not kinds:
+        _INDEX[:] = [(kinds, {kind.name: kind for kind in kinds})]
+    return _INDEX[0][1]
 
 
 def names() -> tuple[str, ...]:

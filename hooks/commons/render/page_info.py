@@ -9,6 +9,7 @@ is made from, or there is none (pages made from the whole commons).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from urllib.parse import urlencode, urljoin
 
@@ -74,6 +75,7 @@ def review_of(page: Page | None, today: dt.date) -> Review | None:
                   reviewed.isoformat(), long_date(due), due.isoformat(), due < today)
 
 
+@functools.lru_cache(maxsize=16384)  # the preview asks again for every page at every save
 def feedback_url(settings: Settings, title: str, url: str, helpful: bool) -> str | None:
     """A new-issue address with the feedback form, title, label and page filled in."""
     if not settings.repo_url.startswith("https://github.com/"):

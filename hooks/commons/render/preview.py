@@ -266,9 +266,9 @@ class Preview:
                 page.content, page.toc = kept.content, kept.toc
                 page._title_from_render = kept.title
                 page.present_anchor_ids = kept.anchors
-                page.links_to_anchors = {files.get_file_from_path(uri): links
-                                         for uri, links in kept.links.items()
-                                         if files.get_file_from_path(uri) is not None}
+                by_uri = files.src_uris  # MkDocs keeps this map until files change
+                page.links_to_anchors = {by_uri[uri]: links for uri, links in kept.links.items()
+                                         if uri in by_uri}
                 return 0
             collector.into = warnings = []
             page.render(config, files)
@@ -301,9 +301,10 @@ class Preview:
         try:
             # What the commons adds to a page's context is made from the page and the model
             # (never another page's body): while both are as they were, so is the page.
-            shown = [nav_key, page.url, page.title, page.content, _toc_shape(page.toc),
-                     page.meta, page.canonical_url, page.abs_url, _neighbour(page.previous_page),
-                     _neighbour(page.next_page), _ancestors(page)]
+            shown = _digest([nav_key, page.url, page.title, page.content, _toc_shape(page.toc),
+                             page.meta, page.canonical_url, page.abs_url,
+                             _neighbour(page.previous_page), _neighbour(page.next_page),
+                             _ancestors(page)])
             inputs = _digest([model_key, shown])
             kept = self.written.get(page.file.src_uri)
             target = Path(page.file.abs_dest_path)
