@@ -49,6 +49,29 @@ class State:
         self.shown: Shown | None = None  # None until the first rebuild has finished
         self.built_once = False
         self.busy = True  # saves not yet rebuilt, or downloads and search still to make
+        self.early: set[str] = set()  # pages the first rebuild has written so far
+
+    def page_written(self, path: Path) -> None:
+        """A page is final as soon as it is written: while the first rebuild goes on, it
+        can be sent (its script reloads it once the rebuild is over)."""
+        with self.changed:
+            if self.shown is None:
+                self.early.add(os.path.normpath(path))
+                self.changed.notify_all()
+
+    def wait_for_page(self, path: Path, seconds: float) -> bool:
+        """Wait for the first rebuild, or for it to write the page at path; True when that
+        page can be sent while the rebuild goes on: it is written, or it is a stylesheet,
+        script or picture (written before any page)."""
+        key = os.path.normpath(path)
+
+        def ready() -> bool:
+            return key in self.early or (bool(self.early) and not key.endswith(".html")
+                                         and os.path.isfile(key))
+
+        with self.changed:
+            self.changed.wait_for(lambda: self.shown is not None or ready(), timeout=seconds)
+            return self.shown is None and ready()
 
     def publish(self, outcome: Outcome) -> None:
         with self.changed:
@@ -57,11 +80,6 @@ class State:
             self.shown = Shown(self.version, tuple(outcome.problems), tuple(outcome.warnings),
                                stale=bool(outcome.problems))
             self.changed.notify_all()
-
-    def wait_for_first(self, seconds: float) -> Shown | None:
-        with self.changed:
-            self.changed.wait_for(lambda: self.shown is not None, timeout=seconds)
-            return self.shown
 
     def wait_after(self, version: int, seconds: float) -> int:
         with self.changed:
@@ -182,18 +200,20 @@ def handler_for(state: State) -> type:
                 name = address.path.removeprefix(PREFIX)
                 return self._send(200 if name in OWN_FILES else 404, ASSETS / OWN_FILES.get(
                     name, "missing"))
-            shown = state.wait_for_first(WAIT_AT_MOST)
+            page = Path(self.translate_path(address.path))
+            if address.path.endswith("/"):
+                page = page / "index.html"
+            if state.wait_for_page(page, WAIT_AT_MOST):
+                return super().do_GET()
             if not state.built_once:
-                return self._page(nothing_built(building=shown is None), shown)
+                return self._page(nothing_built(building=state.shown is None), state.shown)
             return super().do_GET()
 
         def body_of(self, path: Path) -> bytes:
             body = super().body_of(path)
-            if path.parent == ASSETS:
+            if path.parent == ASSETS or path.suffix != ".html":
                 return body
-            if path.suffix != ".html" or state.shown is None:
-                return body
-            return with_preview(body.decode("utf-8"), state.shown).encode("utf-8")
+            return with_preview(body.decode("utf-8"), state.shown or Shown(0)).encode("utf-8")
 
         def cache_header(self, status: int) -> str:
             return "no-store"  # every save changes what a page shows
@@ -260,11 +280,12 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     site_dir = (args.site_dir or root / PREVIEW_DIR).resolve()
     state_file = site_dir.with_name(site_dir.name + "-state.pickle")
-    preview = Preview(root / "mkdocs.yml", site_dir, local_editor=args.local_editor)
+    state = State()
+    preview = Preview(root / "mkdocs.yml", site_dir, local_editor=args.local_editor,
+                      wrote=state.page_written)
     if not (site_dir.is_dir() and preview.resume(state_file)):
         shutil.rmtree(site_dir, ignore_errors=True)  # nothing in it is known to be current
         site_dir.mkdir(parents=True)
-    state = State()
     builder = Builder(preview, state)
     threading.Thread(target=builder.run, daemon=True).start()
     threading.Thread(target=builder.run_later, daemon=True).start()

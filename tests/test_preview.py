@@ -193,3 +193,32 @@ def test_make_serve_started_again_rewrites_no_page_it_saved(tmp_path):
     with preview_server(commons) as base:
         assert "<article" in _until(lambda: _get("policies/learning/", base))
     assert page.stat().st_mtime_ns == written
+
+
+def test_each_page_is_told_as_it_is_written(commons, tmp_path):
+    """What lets `make serve` send a page before its first rebuild is over."""
+    told = []
+    preview = Preview(commons / "mkdocs.yml", tmp_path / "preview",
+                      wrote=lambda path: told.append((path, path.is_file())))
+    outcome = _rebuilt(preview)
+    assert len(told) == outcome.rendered == outcome.pages
+    assert all(whole for _, whole in told)
+    assert {path for path, _ in told} == set((tmp_path / "preview").rglob("index.html"))
+
+
+def test_while_the_first_rebuild_goes_on_a_page_it_wrote_is_sent_at_once(tmp_path):
+    import preview as script
+    from commons.render.preview import Outcome
+
+    state = script.State()
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    home, about, style = site / "index.html", site / "about" / "index.html", site / "assets/a.css"
+    style.write_text("body {}", encoding="utf-8")
+    assert not state.wait_for_page(home, 0.05)  # not written yet: it waits
+    assert not state.wait_for_page(style, 0.05)  # left by another run until a page is written
+    state.page_written(home)
+    assert state.wait_for_page(home, 5) and state.wait_for_page(style, 5)
+    assert not state.wait_for_page(about, 0.05)
+    state.publish(Outcome(pages=2, rendered=2))
+    assert not state.wait_for_page(home, 5)  # the rebuild is over: pages are sent as usual

@@ -122,6 +122,7 @@ class Preview:
     env: Environment | None = None  # the theme's templates
     config: MkDocsConfig | None = None  # the last good rebuild's
     theme_files: list[tuple[str, str]] = field(default_factory=list)  # (src_uri, theme dir)
+    wrote: Callable[[Path], None] | None = None  # told each page written, as it is written
 
     def forget(self) -> None:
         """Drop everything kept, so that the next rebuild redoes every page (after a change
@@ -323,6 +324,8 @@ class Preview:
                                                  config=config)
             _write(target, output.encode("utf-8", errors="xmlcharrefreplace"))
             self.written[page.file.src_uri] = Written(key, warnings, inputs)
+            if self.wrote is not None:
+                self.wrote(target)
             return 1
         finally:
             page.active = False
