@@ -5,6 +5,7 @@ account. Pure functions over plain data; the partials under site-overrides/ draw
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -51,6 +52,7 @@ def header(src_uri: str, meta: dict[str, Any], html: str) -> Header:
                   summary=str(summary).strip() if summary else None)
 
 
+@functools.lru_cache(maxsize=16384)  # the preview asks again for every page at every save
 def feedback_email(address: str | None, title: str, url: str, helpful: bool) -> str | None:
     """A mailto: address with the subject and body filled in, so anyone can answer."""
     if not address:

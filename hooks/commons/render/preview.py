@@ -261,7 +261,7 @@ class Preview:
             self._read_source(page)
             page.markdown = config.plugins.on_page_markdown(page.markdown, page=page,
                                                             config=config, files=files)
-            key = _digest([page.markdown, page.meta])
+            key = _digest(page.meta, page.markdown)
             kept = self.rendered.get(file.src_uri)
             if kept is not None and kept.markdown_key == key:
                 page.content, page.toc = kept.content, kept.toc
@@ -302,10 +302,9 @@ class Preview:
         try:
             # What the commons adds to a page's context is made from the page and the model
             # (never another page's body): while both are as they were, so is the page.
-            shown = _digest([nav_key, page.url, page.title, page.content, _toc_shape(page.toc),
-                             page.meta, page.canonical_url, page.abs_url,
-                             _neighbour(page.previous_page), _neighbour(page.next_page),
-                             _ancestors(page)])
+            shown = _digest([nav_key, page.url, page.title, _toc_shape(page.toc), page.meta,
+                             page.canonical_url, page.abs_url, _neighbour(page.previous_page),
+                             _neighbour(page.next_page), _ancestors(page)], page.content or "")
             inputs = _digest([model_key, shown])
             kept = self.written.get(page.file.src_uri)
             target = Path(page.file.abs_dest_path)
@@ -398,8 +397,15 @@ def _write(target: Path, data: bytes) -> None:
         raise
 
 
-def _digest(value: object) -> str:
-    return hashlib.sha256(json.dumps(value, sort_keys=True, default=repr).encode()).hexdigest()
+def _digest(value: object, *texts: str) -> str:
+    """A hash of value (as JSON) and of each text (whole pages: hashed as bytes, which is
+    quicker than writing them into JSON)."""
+    digest = hashlib.sha256(json.dumps(value, sort_keys=True, default=repr).encode())
+    for text in texts:
+        data = text.encode("utf-8", "surrogatepass")
+        digest.update(b"%d:" % len(data))
+        digest.update(data)
+    return digest.hexdigest()
 
 
 def _nav_shape(items) -> list:

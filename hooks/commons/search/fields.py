@@ -4,6 +4,7 @@ markup that `partials/search-meta.html` places in the page."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -104,6 +105,7 @@ def _names(ids: Iterable[str], records: dict[str, Any]) -> tuple[str, ...]:
     return tuple(sorted({getattr(records.get(i), "name", i) for i in ids}))
 
 
+@functools.lru_cache(maxsize=16384)  # the preview asks again for every page at every save
 def render_fields(fields: SearchFields) -> str:
     """The hidden markup Pagefind reads: filters, a type shown in results, weighted terms."""
     return fragment("search_fields", type=fields.type, filters=fields.filters,
