@@ -222,3 +222,25 @@ def test_while_the_first_rebuild_goes_on_a_page_it_wrote_is_sent_at_once(tmp_pat
     assert not state.wait_for_page(about, 0.05)
     state.publish(Outcome(pages=2, rendered=2))
     assert not state.wait_for_page(home, 5)  # the rebuild is over: pages are sent as usual
+
+
+def test_the_editor_s_files_are_made_again_only_when_the_model_changes(commons, tmp_path,
+                                                                       monkeypatch):
+    from commons.render import site as site_events
+
+    made = []
+    write_editor = site_events.write_editor
+    monkeypatch.setattr(site_events, "write_editor",
+                        lambda config: made.append(1) or write_editor(config))
+    site = tmp_path / "preview"
+    preview = Preview(commons / "mkdocs.yml", site)
+    _rebuilt(preview)
+    preview.finish()
+    edit(commons / "content/policies/learning.md", "\n\n", "\n\nA new first sentence.\n\n")
+    _rebuilt(preview)
+    preview.finish()
+    assert len(made) == 1  # a page's body: no choice in the editor changes
+    edit(commons / TEACHERS, "ada-brook,Ada Brook,", "ada-brook,Ada Brooke,")
+    _rebuilt(preview)
+    preview.finish()
+    assert len(made) == 2 and "Ada Brooke" in (site / "admin/config.yml").read_text("utf-8")

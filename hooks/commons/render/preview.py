@@ -123,6 +123,7 @@ class Preview:
     config: MkDocsConfig | None = None  # the last good rebuild's
     theme_files: list[tuple[str, str]] = field(default_factory=list)  # (src_uri, theme dir)
     wrote: Callable[[Path], None] | None = None  # told each page written, as it is written
+    editor_key: str = ""  # the model the editor's files were last made from
 
     def forget(self) -> None:
         """Drop everything kept, so that the next rebuild redoes every page (after a change
@@ -131,6 +132,7 @@ class Preview:
         self.written.clear()
         self.files_written.clear()
         self.files_key = ""
+        self.editor_key = ""
         self.env = None
 
     # What a later preview of the same commons can reuse: the pages it need not redo.
@@ -227,7 +229,10 @@ class Preview:
         at low priority): the editor's files, made from the last rebuild's model, and the
         search index; started is given the running indexer."""
         if self.config is not None:
-            site_events.write_editor(self.config)
+            editor_key = _model_key(self.build)  # its choices come from the tables and pages
+            if editor_key != self.editor_key:
+                site_events.write_editor(self.config)
+                self.editor_key = editor_key
             search_index.index_site(self.site_dir, started, background=True)
 
     def _theme_files(self, files: Files, config: MkDocsConfig) -> Environment:
