@@ -29,7 +29,18 @@ from commons.render.preview_panel import ASSETS, PREFIX, Shown, nothing_built, w
 from commons.search.index import SearchIndexError
 from mkdocs.exceptions import PluginError
 from serve_site import Handler, serve
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +49,10 @@ QUIET_FOR = 0.05  # seconds without another save before rebuilding: editors save
 WAIT_AT_MOST = 25  # seconds a page's wait for the next rebuild is held open
 PREVIEW_DIR = Path(".cache") / "preview"
 OWN_FILES = {"preview.js": "preview.js", "preview.css": "preview.css"}  # under /.preview/
+# What a save can be. Opening and reading a file are not: every rebuild reads every page, and
+# those events, thousands at a time, would take the builder's time.
+SAVES = [FileModifiedEvent, FileClosedEvent, FileCreatedEvent, FileDeletedEvent,
+         FileMovedEvent, DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
 
 
 class State:
@@ -247,8 +262,6 @@ class _Saves(FileSystemEventHandler):
                       (ROOT, ("hooks/", "site-overrides/"))]
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type in ("opened", "closed_no_write"):
-            return
         for path in (event.src_path, getattr(event, "dest_path", "")):
             if path:
                 self._saw(Path(os.fsdecode(path)))
@@ -265,6 +278,17 @@ class _Saves(FileSystemEventHandler):
             if relative.startswith(watched):  # not the preview's own folder, caches, git
                 self.builder.saw(relative)
                 return
+
+
+def watch(saves: FileSystemEventHandler, root: Path) -> Observer:
+    """A started observer telling saves of the commons at root, and of the project's code."""
+    observer = Observer()
+    observer.schedule(saves, str(root), recursive=False, event_filter=SAVES)  # mkdocs.yml
+    for folder in (root / "content", root / "data", ROOT / "hooks", ROOT / "site-overrides"):
+        if folder.is_dir():
+            observer.schedule(saves, str(folder), recursive=True, event_filter=SAVES)
+    observer.start()
+    return observer
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -289,13 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     builder = Builder(preview, state)
     threading.Thread(target=builder.run, daemon=True).start()
     threading.Thread(target=builder.run_later, daemon=True).start()
-    observer = Observer()
-    saves = _Saves(builder, root)
-    observer.schedule(saves, str(root), recursive=False)  # mkdocs.yml
-    for folder in (root / "content", root / "data", ROOT / "hooks", ROOT / "site-overrides"):
-        if folder.is_dir():
-            observer.schedule(saves, str(folder), recursive=True)
-    observer.start()
+    observer = watch(_Saves(builder, root), root)
     with serve(site_dir, args.port, handler_for(state)) as base:
         print(f"preview: {base} (Ctrl-C to stop)", file=sys.stderr)
         try:

@@ -244,3 +244,39 @@ def test_the_editor_s_files_are_made_again_only_when_the_model_changes(commons, 
     _rebuilt(preview)
     preview.finish()
     assert len(made) == 2 and "Ada Brooke" in (site / "admin/config.yml").read_text("utf-8")
+
+
+def test_the_preview_is_told_of_saves_and_not_of_files_being_read(commons):
+    """Every rebuild reads every page; those reads must not reach the builder's thread."""
+    import preview as script
+
+    class Seen:
+        def __init__(self) -> None:
+            self.paths: list[str] = []
+
+        def saw(self, path: str) -> None:
+            self.paths.append(path)
+
+    class Counted(script._Saves):
+        events = 0
+
+        def on_any_event(self, event) -> None:
+            Counted.events += 1
+            super().on_any_event(event)
+
+    seen = Seen()
+    observer = script.watch(Counted(seen, commons), commons)
+    try:
+        page = commons / "content/policies/learning.md"
+        for _ in range(20):
+            page.read_text(encoding="utf-8")
+        time.sleep(0.5)
+        assert seen.paths == [] and Counted.events == 0  # not even handed to Python
+        edit(page, "# ", "# Our ")
+        deadline = time.monotonic() + 10
+        while "content/policies/learning.md" not in seen.paths and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "content/policies/learning.md" in seen.paths
+    finally:
+        observer.stop()
+        observer.join()
