@@ -164,3 +164,21 @@ def test_no_cache_keeps_nothing(mini):
     assert not (mini / ".cache").exists()
     subprocess.run(command, check=True, capture_output=True)
     assert (mini / CACHE / "pages.pickle").is_file()
+
+
+def test_no_generator_reads_a_page_body(mini_loaded):
+    """What lets the pages made from the model be kept while only bodies change: each
+    generator's output is the same with every body and include replaced."""
+    from dataclasses import replace
+
+    from commons.generate import GENERATORS
+    from commons.load.settings import from_config
+    from commons.model.index import build_index
+
+    commons, settings = mini_loaded.commons, from_config({})
+    other = replace(commons, pages={key: replace(page, body="# Another\n\nOther words.\n",
+                                                 includes=())
+                                    for key, page in commons.pages.items()})
+    other = replace(other, index=build_index(other))
+    for generator in GENERATORS:
+        assert generator(commons, settings) == generator(other, settings), generator.__name__
