@@ -48,7 +48,7 @@ REDO_ALL = ("mkdocs.yml", "site-overrides")  # every page shows the settings and
 QUIET_FOR = 0.05  # seconds without another save before rebuilding: editors save in bursts
 WAIT_AT_MOST = 25  # seconds a page's wait for the next rebuild is held open
 PREVIEW_DIR = Path(".cache") / "preview"
-OWN_FILES = {"preview.js": "preview.js", "preview.css": "preview.css"}  # under /.preview/
+OWN_FILES = frozenset({"preview.js", "preview.css"})  # under /.preview/
 # What a save can be. Opening and reading a file are not: every rebuild reads every page, and
 # those events, thousands at a time, would take the builder's time.
 SAVES = [FileModifiedEvent, FileClosedEvent, FileCreatedEvent, FileDeletedEvent,
@@ -213,8 +213,9 @@ def handler_for(state: State) -> type:
                 return self._json({"version": version, "busy": state.busy})
             if address.path.startswith(PREFIX):
                 name = address.path.removeprefix(PREFIX)
-                return self._send(200 if name in OWN_FILES else 404, ASSETS / OWN_FILES.get(
-                    name, "missing"))
+                if name not in OWN_FILES:
+                    return self._send(404, ASSETS / "missing")
+                return self._send(200, ASSETS / name)
             page = Path(self.translate_path(address.path))
             if address.path.endswith("/"):
                 page = page / "index.html"

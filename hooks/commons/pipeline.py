@@ -47,6 +47,7 @@ class Loaded:
     notes: list[Problem] = field(default_factory=list)  # overdue reviews in "warn" mode
     made: list[GeneratedFile] = field(default_factory=list)  # the pages from the model
     additions: dict[str, Addition] = field(default_factory=dict)  # to authored pages
+    settings: Settings | None = None  # as the load ran: with its cache and publish switches
 
     @property
     def ok(self) -> bool:
@@ -98,7 +99,8 @@ def load(root: Path, content_dir: Path | None = None, data_dir: Path | None = No
     site = site_map(commons, made, additions, site_files(content_dir), settings, complete)
     problems += [p.coded(rules.LINKS.code) for p in link_problems(commons, site, settings.cache)]
     problems += [p.coded(rules.GENERATED.code) for p in made_problems]
-    return Loaded(commons, sorted(set(problems), key=_order), made=made, additions=additions)
+    return Loaded(commons, sorted(set(problems), key=_order), made=made, additions=additions,
+                  settings=settings)
 
 
 def site_map(commons: Commons, made: list[GeneratedFile], additions: dict[str, Addition],
@@ -149,8 +151,7 @@ class Build:
                       history=git_dates.commit_times(str(root)), cache=True)
         loaded.problems, loaded.notes = apply_switch(loaded.problems, settings.overdue_reviews)
         loaded.problems = [p.coded(rules.SETTINGS.code) for p in loaded.problems]
-        return cls(Path(root), Path(content_dir), replace(settings, cache=Path(root) / CACHE),
-                   loaded)
+        return cls(Path(root), Path(content_dir), loaded.settings, loaded)
 
     @property
     def commons(self) -> Commons:

@@ -78,13 +78,13 @@ def each(folder: Path | None, kind: str, inputs: Sequence[tuple],
          one: Callable[..., Result]) -> list[Result]:
     """one(*arguments) for each tuple of arguments, kept as `remembered` keeps results; the
     arguments are plain values (text, numbers, tuples of them), which are the whole key."""
-    return remembered(folder, kind, inputs, _plain_key,
+    return remembered(folder, kind, inputs, key_of,
                       lambda todo: [one(*arguments) for arguments in todo])
 
 
-def _plain_key(arguments: tuple) -> bytes:
-    """The arguments as bytes, each text with its length before it (quicker than repr for
-    whole pages, and no two lists of arguments give the same bytes)."""
+def key_of(arguments: tuple) -> bytes:
+    """Plain arguments as bytes, each text with its length before it (quicker than repr
+    for whole pages, and no two lists of arguments give the same bytes)."""
     parts = []
     for argument in arguments:
         if isinstance(argument, str):

@@ -1,9 +1,9 @@
 """The preview's build: one MkDocs build kept in memory and redone in part after each edit.
 
 Every rebuild reloads the configuration and runs the pipeline again (the checks, the model,
-the pages made from it), which is quick; what costs time is turning each page's Markdown into
-HTML and each page into its template, and those are redone only for the pages whose inputs
-changed:
+the pages made from it), taking from the check cache what unchanged inputs gave last time;
+what costs time is turning each page's Markdown into HTML and each page into its template,
+and those are redone only for the pages whose inputs changed:
 
 - a page's Markdown is converted again only when its text (after what the build adds to it)
   or the set of files it could link to changed;
@@ -15,8 +15,8 @@ So a teacher row's edit re-renders the directory, the teacher's page, their regi
 sessions they lead and whatever else shows them, because those pages' inputs changed, and
 nothing else. The result is the same as a clean `make build` of the same inputs: a test builds
 both after a series of edits and compares them. Downloads not in the cache yet, and the search
-index, are made after the pages are written (`Preview.background`), then the pages that show
-them are updated.
+index, are made after the pages are written (`Preview.finish`, and the preview's background
+thread for the downloads), then the pages that show them are updated.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from mkdocs.structure.nav import Link, Navigation, Section, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
+from commons.core.memo import key_of
 from commons.core.problems import Problem
 from commons.generate import model_key
 from commons.pipeline import Build
@@ -406,10 +407,7 @@ def _digest(value: object, *texts: str) -> str:
     """A hash of value (as JSON) and of each text (whole pages: hashed as bytes, which is
     quicker than writing them into JSON)."""
     digest = hashlib.sha256(json.dumps(value, sort_keys=True, default=repr).encode())
-    for text in texts:
-        data = text.encode("utf-8", "surrogatepass")
-        digest.update(b"%d:" % len(data))
-        digest.update(data)
+    digest.update(key_of(texts))
     return digest.hexdigest()
 
 
