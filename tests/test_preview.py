@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from commons.core import memo
 from commons.generate.admin_config import LOCAL_BACKEND_URL
 from commons.publish import build_atomically
 from commons.render.preview import Preview
@@ -166,6 +167,9 @@ def test_a_new_preview_takes_up_the_last_ones_pages_while_the_code_is_the_same(
     assert outcome.converted == 1 and outcome.rendered < outcome.pages
     assert "Saved while it was stopped." in (site / "policies/learning/index.html").read_text(
         encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:  # other code of the commons, or packages
+        patch.setattr(memo, "VERSION", memo.VERSION + "-changed")
+        assert not Preview(commons / "mkdocs.yml", site).resume(state)
     edit(commons / "mkdocs.yml", "site_name: ", "site_name: Renamed ")  # every page shows it
     assert not Preview(commons / "mkdocs.yml", site).resume(state)
     state.write_bytes(b"not a saved preview")

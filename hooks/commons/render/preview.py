@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import importlib.metadata
 import json
 import logging
 import os
@@ -45,6 +44,7 @@ from mkdocs.structure.nav import Link, Navigation, Section, get_navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
+from commons.core import memo
 from commons.core.memo import key_of
 from commons.core.problems import Problem
 from commons.generate import model_key
@@ -372,15 +372,14 @@ class Preview:
 
 
 def code_version(config_file: Path) -> str:
-    """One digest of everything that shapes every page: the settings file, the commons'
-    code and theme overrides, and the versions of the packages that render."""
-    parts = [Path(config_file).read_bytes()]
-    for folder in (PROJECT / "hooks", PROJECT / "site-overrides"):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                parts += [path.relative_to(PROJECT).as_posix().encode(), path.read_bytes()]
-    parts += [importlib.metadata.version(name).encode()
-              for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions")]
+    """One digest of everything that shapes every page: the settings file, the theme
+    overrides, the hook, and the commons' code and installed packages as the check cache
+    versions them (memo.VERSION, of the code that is running)."""
+    parts = [Path(config_file).read_bytes(), memo.VERSION.encode()]
+    for path in [PROJECT / "hooks" / "commons_hook.py",
+                 *sorted((PROJECT / "site-overrides").rglob("*"))]:
+        if path.is_file():
+            parts += [path.relative_to(PROJECT).as_posix().encode(), path.read_bytes()]
     return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
