@@ -219,11 +219,9 @@ def handler_for(state: State) -> type:
             page = Path(self.translate_path(address.path))
             if address.path.endswith("/"):
                 page = page / "index.html"
-            if state.wait_for_page(page, WAIT_AT_MOST):
+            if state.wait_for_page(page, WAIT_AT_MOST) or state.built_once:
                 return super().do_GET()
-            if not state.built_once:
-                return self._page(nothing_built(building=state.shown is None), state.shown)
-            return super().do_GET()
+            return self._page(nothing_built(building=state.shown is None), state.shown)
 
         def body_of(self, path: Path) -> bytes:
             body = super().body_of(path)
