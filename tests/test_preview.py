@@ -55,6 +55,9 @@ def test_the_preview_after_a_series_of_edits_is_a_clean_build(commons, tmp_path)
         (commons / TEACHERS, "Ada teaches co-production", "Ada teaches co-production well"),
         (commons / "data/events.csv", "2027-03-25T11:30,in person", "2027-03-25T12:00,in person"),
         (commons / "content/sessions/care-act-overview.md", "title: ", "title: The "),  # nav
+        # a topic's name: in the search fields and structured data of the pages on it
+        (commons / "data/topics.csv", "co-production,Co-production,", "co-production,Working "
+                                                                      "together,"),
     ]
     for path, old, new in edits:
         edit(path, old, new)
@@ -88,6 +91,17 @@ def test_a_teacher_row_edit_rebuilds_the_pages_that_show_the_teacher_and_no_othe
     assert "policies/learning/index.html" not in redone  # does not show Ada
     assert outcome.rendered == len(redone) < outcome.pages
     assert outcome.converted < outcome.pages
+    # Only the contexts that read the teachers are made again (generate/inputs.py: tracked).
+    assert len(redone) <= outcome.contexts < outcome.pages
+
+
+def test_a_page_edit_makes_that_page_s_context_again_and_no_other(commons, tmp_path):
+    preview = Preview(commons / "mkdocs.yml", tmp_path / "preview")
+    first = _rebuilt(preview)
+    assert first.contexts == first.pages
+    assert _rebuilt(preview).contexts == 0
+    edit(commons / "content/policies/learning.md", "\n\n", "\n\nA new first sentence.\n\n")
+    assert _rebuilt(preview).contexts == 1
 
 
 def test_a_page_edit_converts_that_page_again_and_no_other(commons, tmp_path):

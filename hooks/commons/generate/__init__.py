@@ -6,11 +6,8 @@ GENERATORS. The hook turns each GeneratedFile into `File.generated(...)`.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import hashlib
-import json
-from typing import Any, Callable
+from typing import Callable
 
 from commons.core.memo import remembered
 from commons.core.paths import unsafe_output_path
@@ -20,6 +17,8 @@ from commons.generate.common import regions_in_order
 from commons.generate.coverage import generate_coverage
 from commons.generate.feed import FEED, generate_feed
 from commons.generate.files import GeneratedFile
+from commons.generate.inputs import guarded, model_key, parts_read
+from commons.generate.inputs import key as inputs_key
 from commons.generate.open_data import generate_open_data
 from commons.generate.partners import generate_partners
 from commons.generate.pathways import generate_pathways_index
@@ -86,36 +85,19 @@ def generate_all(commons: Commons, settings: Settings,
 
 def made_by(generators: tuple[Generator, ...], commons: Commons, settings: Settings
             ) -> list[GeneratedFile]:
-    """What the generators make, in order; taken from the cache (settings.cache) when the
-    last run saw the same model_key."""
-    names = " ".join(f"{g.__module__}.{g.__qualname__}" for g in generators)
-    kind = "made-" + hashlib.blake2b(names.encode(), digest_size=6).hexdigest()
-    [items] = remembered(settings.cache, kind, [(commons, settings)],
-                         lambda inputs: model_key(*inputs),
-                         lambda inputs: [[item for generator in generators
-                                          for item in generator(*inputs)] for inputs in inputs])
-    return list(items)
+    """What the generators make, in order; each generator's files taken from the cache
+    (settings.cache) when the parts of the model it reads are as the last run saw them."""
+    fingerprints: dict[str, bytes] = {}  # each part's digest, made once for all of them
+    return [item for generator in generators
+            for item in _made(generator, commons, settings, fingerprints)]
 
 
-def model_key(commons: Commons, settings: Settings) -> bytes:
-    """Everything a generator can read: the tables as written, every page but its body and
-    what it includes (no generator reads those, so an edit to a page's text makes no
-    generated page again), the git dates and the settings."""
-    pages = [(page.src_path, page.id, page.type, page.title, page.summary, page.meta,
-              page.body_line, page.origin) for page in commons.pages.values()]
-    return json.dumps([sorted(commons.table_texts.items()), commons.resources, pages,
-                       sorted(commons.history.items()), commons.data_label,
-                       commons.content_label, commons.content_dir, settings],
-                      sort_keys=True, default=_plain).encode("utf-8", "surrogatepass")
-
-
-def _plain(value: Any) -> Any:
-    """A value json cannot write, as one that is the same in every run (a set's order is
-    not: strings hash differently from one process to the next)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-    if isinstance(value, (set, frozenset)):
-        return sorted(value, key=repr)
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    return repr(value)
+def _made(generator: Generator, commons: Commons, settings: Settings,
+          fingerprints: dict[str, bytes]) -> list[GeneratedFile]:
+    name = f"{generator.__module__}.{generator.__qualname__}"
+    kind = "made-" + hashlib.blake2b(name.encode(), digest_size=6).hexdigest()
+    [made] = remembered(settings.cache, kind, [(commons, settings)],
+                        lambda inputs: inputs_key(*inputs, parts_read(generator), fingerprints),
+                        lambda todo: [generator(guarded(model, generator), given)
+                                      for model, given in todo])
+    return made

@@ -17,6 +17,7 @@ import icalendar
 from commons.core.paths import page_url
 from commons.generate.common import regions_in_order, table_origin
 from commons.generate.files import GeneratedFile
+from commons.generate.inputs import reads
 from commons.generate.whats_on import WHATS_ON, calendar_uri
 from commons.load.settings import Settings
 from commons.model import events as ev
@@ -33,6 +34,7 @@ def in_window(commons: Commons, settings: Settings) -> list[Event]:
     return ev.within(recent, settings.today, settings.calendar_months)[0]
 
 
+@reads("data_label", "events", "pages", "regions")
 def generate_calendars(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     origin = table_origin(commons, "events")
     window = in_window(commons, settings)

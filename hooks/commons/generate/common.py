@@ -115,10 +115,10 @@ def alumni(commons: Commons) -> list[Teacher]:
 
 
 def regions_in_order(commons: Commons) -> list[Region]:
-    """Regions in the order regions.csv lists them, which its editors chose."""
-    rows = commons.tables.get("regions") or []
-    order = {row.get("id"): position for position, row in enumerate(rows)}
-    return sorted(commons.regions.values(), key=lambda r: (order.get(r.id, len(order)), r.id))
+    """Regions in the order regions.csv lists them, which its editors chose (each region's
+    row is in its origin)."""
+    return sorted(commons.regions.values(),
+                  key=lambda r: (r.origin.row is None, r.origin.row or 0, r.id))
 
 
 def external_link(url: str | None, text: str, css_class: str = "") -> str:

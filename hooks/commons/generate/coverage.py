@@ -20,12 +20,14 @@ from commons.generate.common import (
     topic_uri,
 )
 from commons.generate.files import GeneratedFile
+from commons.generate.inputs import reads
 from commons.load.settings import Settings
 from commons.model.records import PERSPECTIVES, Commons, Teacher
 
 Counts = dict[str, list[int]]  # group id -> count per perspective, in PERSPECTIVES order
 
 
+@reads("data_label", "regions", "teachers", "topics")
 def generate_coverage(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     origin = table_origin(commons, "teachers")
     groups = coverage_groups(commons)

@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 from commons.core.paths import page_url
 from commons.generate.common import whole_commons
 from commons.generate.files import GeneratedFile
+from commons.generate.inputs import reads
 from commons.load.git_dates import Dates
 from commons.load.settings import Settings
 from commons.model import types
@@ -25,6 +26,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 LIMIT = 50
 
 
+@reads("content_label", "history", "pages", "topics")
 def generate_feed(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     return [GeneratedFile(FEED, feed_xml(commons, settings, commons.history),
                           whole_commons(commons))]

@@ -20,6 +20,7 @@ from commons.core.paths import page_url
 from commons.core.problems import Origin
 from commons.generate.common import page_md
 from commons.generate.files import GeneratedFile
+from commons.generate.inputs import reads
 from commons.load.settings import Settings
 from commons.model.records import PUBLIC, TEACHER_COLUMNS, Commons, Teacher
 
@@ -52,6 +53,7 @@ SESSIONS_SCHEMA = {
 }
 
 
+@reads("data_label", "pages", "resources", "table_texts", "teachers")
 def generate_open_data(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     if not commons.resources:
         return []

@@ -13,10 +13,12 @@ from commons.generate.common import (
     table_origin,
 )
 from commons.generate.files import GeneratedFile
+from commons.generate.inputs import reads
 from commons.load.settings import Settings
 from commons.model.records import Commons, Partner
 
 
+@reads("data_label", "pages", "partners", "regions")
 def generate_partners(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     return [GeneratedFile(PARTNERS, partners_page(commons), table_origin(commons, "partners"),
                           in_nav=True)]

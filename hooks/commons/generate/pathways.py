@@ -6,6 +6,7 @@ from __future__ import annotations
 from commons.core.markup import md_text
 from commons.generate.common import PATHWAYS, link, page_md, qualification_uri, whole_commons
 from commons.generate.files import GeneratedFile
+from commons.generate.inputs import reads
 from commons.generate.templates import fragment
 from commons.load.settings import Settings
 from commons.model.index import pathway_steps
@@ -65,6 +66,7 @@ def membership_html(commons: Commons, page: Page) -> str:
     return "\n".join(lines)
 
 
+@reads("content_label", "pages", "qualifications")
 def generate_pathways_index(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     """A card per pathway, unless the authors wrote their own pathways/index.md."""
     if any(p.src_path == PATHWAYS for p in commons.pages.values()):

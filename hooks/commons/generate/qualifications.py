@@ -12,11 +12,13 @@ from commons.generate.common import (
     table_origin,
 )
 from commons.generate.files import GeneratedFile
+from commons.generate.inputs import reads
 from commons.generate.pathways import qualification_text
 from commons.load.settings import Settings
 from commons.model.records import Commons, Qualification
 
 
+@reads("data_label", "pages", "qualifications")
 def generate_qualifications(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     origin = table_origin(commons, "qualifications")
     files = [GeneratedFile(QUALIFICATIONS, qualifications_index(commons), origin, in_nav=True)]

@@ -18,12 +18,14 @@ from commons.generate.common import (
     teacher_uri,
 )
 from commons.generate.files import GeneratedFile
+from commons.generate.inputs import reads
 from commons.generate.partners import partners_by_region
 from commons.generate.whats_on import region_events
 from commons.load.settings import Settings
 from commons.model.records import Commons, Region
 
 
+@reads("data_label", "events", "pages", "partners", "regions", "teachers")
 def generate_regions(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     origin = table_origin(commons, "regions")
     files = [GeneratedFile(REGIONS, regions_index(commons), origin, in_nav=True)]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from commons.generate.common import COVERAGE, REPORTS, REVIEWS, ROLES, link, page_md, whole_commons
 from commons.generate.files import GeneratedFile
+from commons.generate.inputs import reads
 from commons.load.settings import Settings
 from commons.model.records import Commons
 
 
+@reads("content_label")
 def generate_reports_index(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     here = REPORTS
     body = ["Reports for learning leads, made from the commons' own content and data each "

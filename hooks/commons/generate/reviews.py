@@ -7,11 +7,13 @@ import datetime as dt
 from commons.core.markup import md_text
 from commons.generate.common import REVIEWS, link, page_md, whole_commons
 from commons.generate.files import GeneratedFile
+from commons.generate.inputs import reads
 from commons.load.settings import Settings
 from commons.model.records import Commons, Page
 from commons.model.reviews import DUE_SOON_DAYS, reviewed_pages, status
 
 
+@reads("content_label", "pages")
 def generate_reviews(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     return [GeneratedFile(REVIEWS, reviews_page(commons, settings.today), whole_commons(commons),
                           in_nav=True)]

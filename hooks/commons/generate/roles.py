@@ -18,12 +18,15 @@ from commons.generate.common import (
     topic_uri,
 )
 from commons.generate.files import GeneratedFile
+from commons.generate.inputs import reads
 from commons.load.settings import Settings
 from commons.model import types
 from commons.model.nations import NATIONS, for_nation
 from commons.model.records import Commons, Role, RoleRequirement
 
 
+@reads("data_label", "events", "legislation", "pages", "qualifications", "regions", "regulators",
+       "role_requirements", "roles", "topics")
 def generate_roles(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     origin = table_origin(commons, "role_requirements")
     files = [GeneratedFile(ROLES, matrix_page(commons), origin, in_nav=True)]

@@ -22,6 +22,7 @@ from commons.generate.common import (
     topic_names,
 )
 from commons.generate.files import GeneratedFile
+from commons.generate.inputs import reads
 from commons.generate.templates import fragment, fragment_lines
 from commons.load.settings import Settings
 from commons.model.records import PERSPECTIVES, Commons, Teacher
@@ -32,6 +33,7 @@ FILTERS = (("perspective", "Perspective", "Any perspective"),
            ("role", "Role", "Any role"))
 
 
+@reads("data_label", "pages", "regions", "teachers", "topics")
 def generate_teachers(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     origin = table_origin(commons, "teachers")
     files = [GeneratedFile(TEACHERS, directory_page(commons), origin, in_nav=True)]

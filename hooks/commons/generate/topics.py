@@ -17,12 +17,14 @@ from commons.generate.common import (
     whole_commons,
 )
 from commons.generate.files import GeneratedFile
+from commons.generate.inputs import reads
 from commons.load.settings import Settings
 from commons.model import types
 from commons.model.records import Commons, Topic
 from commons.model.schema import AUDIENCES
 
 
+@reads("content_label", "data_label", "pages", "teachers", "topics")
 def generate_topics(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     origin = table_origin(commons, "topics")
     files = [GeneratedFile(TOPICS, topics_index(commons), origin, in_nav=True)]

@@ -20,6 +20,7 @@ from commons.generate.common import (
     table_origin,
 )
 from commons.generate.files import GeneratedFile
+from commons.generate.inputs import reads
 from commons.generate.templates import fragment, fragment_lines
 from commons.load.settings import Settings
 from commons.model import events as ev
@@ -31,6 +32,7 @@ UK_TIME = "Times are UK time (GMT in winter, BST in summer)."
 TITLE = "What's on"
 
 
+@reads("data_label", "events", "pages", "regions")
 def generate_whats_on(commons: Commons, settings: Settings) -> list[GeneratedFile]:
     origin = table_origin(commons, "events")
     today, months = settings.today, settings.whats_on_months

@@ -48,6 +48,8 @@ from commons.core import memo
 from commons.core.memo import key_of
 from commons.core.problems import Problem
 from commons.generate import model_key
+from commons.generate.inputs import key as inputs_key
+from commons.generate.inputs import tracked
 from commons.pipeline import Build
 from commons.render import site as site_events
 from commons.search import index as search_index
@@ -74,7 +76,8 @@ class Written:
 
     context_key: str
     warnings: list[str]
-    inputs_key: str = ""  # the page and the model, before its context is made
+    inputs_key: str = ""  # the page and the parts of the model its context read
+    parts: frozenset[str] = frozenset()  # those parts (generate/inputs.py)
 
 
 @dataclass
@@ -86,6 +89,7 @@ class Outcome:
     pages: int = 0
     rendered: int = 0
     converted: int = 0
+    contexts: int = 0  # pages whose context was made again
     seconds: float = 0.0
     pending_downloads: int = 0
 
@@ -203,12 +207,14 @@ class Preview:
             _build_extra_template(template, files, config, nav)
             kept.add(template)
         nav_key = _digest(_nav_shape(nav.items))
-        model_key = _model_key(site_events.site_of(config).build)
-        rendered = 0
+        fingerprints: dict[str, bytes] = {}  # of the parts of the model, made once
+        rendered = contexts = 0
         warnings: list[str] = []
         for file in pages:
-            rendered += self._write_page(file.page, config, pages, nav, env, nav_key, model_key,
-                                         collector)
+            made, written = self._write_page(file.page, config, pages, nav, env, nav_key,
+                                             fingerprints, collector)
+            contexts += made
+            rendered += written
             kept.add(file.dest_uri)
             warnings += self.rendered[file.src_uri].warnings + self.written[file.src_uri].warnings
         collector.into = general
@@ -218,7 +224,7 @@ class Preview:
         self.config = config
         warnings += general
         return Outcome([], list(dict.fromkeys(warnings)), len(pages), rendered, converted,
-                       pending_downloads=self.build.pending_downloads)
+                       contexts, pending_downloads=self.build.pending_downloads)
 
     @property
     def build(self) -> Build | None:
@@ -301,37 +307,51 @@ class Preview:
         self.sources[page.file.src_uri] = (source, page.markdown, copy.deepcopy(page.meta))
 
     def _write_page(self, page: Page, config: MkDocsConfig, pages, nav: Navigation, env,
-                    nav_key: str, model_key: str, collector: _Collector) -> int:
-        """Put the page through its template when anything the template shows changed."""
+                    nav_key: str, fingerprints: dict[str, bytes], collector: _Collector
+                    ) -> tuple[int, int]:
+        """Put the page through its template when anything the template shows changed:
+        (1 when its context was made again, 1 when it was written)."""
+        site = site_events.site_of(config)
+        build = site.build
         config._current_page = page
         page.active = True
         try:
-            # What the commons adds to a page's context is made from the page and the model
-            # (never another page's body): while both are as they were, so is the page.
+            # What the commons adds to a page's context is made from the page and the parts
+            # of the model it read last time (never another page's body): while those are
+            # as they were, so is the page.
+            made = build.generated.get(page.file.src_uri)
             shown = _digest([nav_key, page.url, page.title, _toc_shape(page.toc), page.meta,
                              page.canonical_url, page.abs_url, _neighbour(page.previous_page),
-                             _neighbour(page.next_page), _ancestors(page)], page.content or "")
-            inputs = _digest([model_key, shown])
+                             _neighbour(page.next_page), _ancestors(page),
+                             made and made.origin], page.content or "")
             kept = self.written.get(page.file.src_uri)
             target = Path(page.file.abs_dest_path)
-            if kept is not None and kept.inputs_key == inputs and target.is_file():
-                return 0
-            context = get_context(nav, pages, config, page)
-            context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+            if (kept is not None and target.is_file()
+                    and kept.inputs_key == _inputs_key(build, shown, kept.parts, fingerprints)):
+                return 0, 0
+            site.reading, parts = tracked(build.commons)
+            try:
+                context = get_context(nav, pages, config, page)
+                context = config.plugins.on_page_context(context, page=page, config=config,
+                                                         nav=nav)
+            finally:
+                site.reading = None
+            parts = frozenset(parts)
+            inputs = _inputs_key(build, shown, parts, fingerprints)
             key = _digest([shown, page.edit_url, sorted(
                 (k, v) for k, v in context.items() if k.startswith("commons_"))])
             if kept is not None and kept.context_key == key and target.is_file():
-                kept.inputs_key = inputs
-                return 0
+                kept.inputs_key, kept.parts = inputs, parts
+                return 1, 0
             collector.into = warnings = []
             template = env.get_template(page.meta.get("template", "main.html"))
             output = config.plugins.on_post_page(template.render(context), page=page,
                                                  config=config)
             _write(target, output.encode("utf-8", errors="xmlcharrefreplace"))
-            self.written[page.file.src_uri] = Written(key, warnings, inputs)
+            self.written[page.file.src_uri] = Written(key, warnings, inputs, parts)
             if self.wrote is not None:
                 self.wrote(target)
-            return 1
+            return 1, 1
         finally:
             page.active = False
             config._current_page = None
@@ -384,8 +404,16 @@ def code_version(config_file: Path) -> str:
 
 
 def _model_key(build: Build) -> str:
-    """The model as the pages' contexts read it (all but the pages' bodies)."""
+    """The model as the editor's files read it (all but the pages' bodies)."""
     return hashlib.sha256(model_key(build.commons, build.settings)).hexdigest()
+
+
+def _inputs_key(build: Build, shown: str, parts: frozenset[str],
+                fingerprints: dict[str, bytes]) -> str:
+    """A page's context's inputs: what the page shows, the settings, the git dates (its
+    page information's) and the parts of the model its context read."""
+    model = inputs_key(build.commons, build.settings, parts | {"history"}, fingerprints)
+    return hashlib.sha256(shown.encode() + model).hexdigest()
 
 
 def _write(target: Path, data: bytes) -> None:

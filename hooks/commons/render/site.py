@@ -30,6 +30,7 @@ from commons.generate.additions import apply
 from commons.load import git_dates
 from commons.load.config_check import key_lines
 from commons.load.settings import from_config
+from commons.model.records import Commons
 from commons.pipeline import Build
 from commons.render import (
     a11y_statement,
@@ -101,6 +102,9 @@ class Site:
     page_dates: dict[str, object] = field(default_factory=dict)  # root-relative: last day
     progress: Reporter = field(default_factory=Reporter)  # silent unless `make build` listens
     pages: int = 0  # the pages this build renders, known once its files are
+    # The model as page contexts read it, when not build.commons: the preview's view of it
+    # that notes which parts each page's context reads (generate/inputs.py: tracked).
+    reading: Commons | None = None
 
 
 def start(config: MkDocsConfig) -> None:
@@ -182,8 +186,9 @@ def order_nav(nav: Navigation, config: MkDocsConfig) -> Navigation:
 
 def page_context(context: dict, page: MkDocsPage, config: MkDocsConfig) -> dict:
     """on_page_context: search fields, structured data and page information."""
-    build = site_of(config).build
-    commons = build.commons
+    site = site_of(config)
+    build = site.build
+    commons = build.commons if site.reading is None else site.reading
     found = search_fields.search_fields(page.file.src_uri, page.meta, page.content or "",
                                         commons)
     context["commons_search"] = search_fields.render_fields(found)
@@ -193,7 +198,7 @@ def page_context(context: dict, page: MkDocsPage, config: MkDocsConfig) -> dict:
         page.file.generated_by is not None)
     context["commons_metadata"] = structured_data.metadata(facts, commons, build.settings,
                                                            config.site_name)
-    context["commons_page_info"] = _page_info(page, config)
+    context["commons_page_info"] = _page_info(page, config, commons)
     context["commons_header"] = page_header.header(page.file.src_uri, page.meta,
                                                    page.content or "")
     context["commons_feedback_email"] = page_header.feedback_emails(
@@ -266,17 +271,18 @@ def write_editor(config: MkDocsConfig) -> None:
             path.write_bytes(data)
 
 
-def _page_info(page: MkDocsPage, config: MkDocsConfig) -> page_info.PageInfo:
+def _page_info(page: MkDocsPage, config: MkDocsConfig, commons: Commons
+               ) -> page_info.PageInfo:
     site = site_of(config)
     build = site.build
     src_uri = page.file.src_uri
-    docs = build.commons.content_label
+    docs = commons.content_label
     made = build.generated.get(src_uri) if page.file.generated_by else None
     origin = made.origin if made else None
     source = page_info.source_of(src_uri, origin, docs)
     changed = git_dates.last_changed(build.root, source, site.page_dates) if source else None
     return page_info.page_info(
-        src_uri=src_uri, origin=origin, page=build.commons.index.by_path.get(src_uri),
+        src_uri=src_uri, origin=origin, page=commons.index.by_path.get(src_uri),
         title=page.title or "", url=page.canonical_url or "", changed=changed,
         settings=build.settings, docs_label=docs,
         feedback="feedback" not in (page.meta.get("hide") or ()))

@@ -70,12 +70,15 @@ def _node(facts: PageFacts, page: Page | None, commons: Commons, settings: Setti
                                               settings.today, settings.whats_on_months)[0]]}
     if uri == PARTNERS:
         return {"@graph": [_organization(commons, p) for p in commons.partners.values()]}
+    # Only a teacher's or a qualification's page reads those tables (the preview remakes a
+    # page's context when a table it read changes).
     record_id = uri.rsplit("/", 1)[-1].removesuffix(".md")
-    teacher = commons.teachers.get(record_id)
-    if uri == teacher_uri(record_id) and teacher is not None and teacher.listed:
+    teacher = commons.teachers.get(record_id) if uri == teacher_uri(record_id) else None
+    if teacher is not None and teacher.listed:
         return {"@type": "Person", "name": teacher.name, "jobTitle": teacher.role}
-    qualification = commons.qualifications.get(record_id)
-    if uri == qualification_uri(record_id) and qualification is not None:
+    qualification = (commons.qualifications.get(record_id)
+                     if uri == qualification_uri(record_id) else None)
+    if qualification is not None:
         return _credential(qualification)
     if uri == "index.md":
         return {"@type": "WebSite", "name": site_name, "url": facts.url,

@@ -40,9 +40,12 @@ def search_fields(src_uri: str, meta: dict[str, Any], html: str,
                   commons: Commons | None) -> SearchFields:
     """Filters and extra terms of one rendered page, from its front matter and the model."""
     kind = page_type(src_uri, meta)
-    topics = _names(_listed(meta.get("topics")), commons.topics if commons else {})
-    regions = _names(_listed(meta.get("regions")) + _listed(meta.get("region")),
-                     commons.regions if commons else {})
+    # The model's tables are read only when the page names something in them (the preview
+    # remakes a page's context when a table it read changes).
+    topic_ids = _listed(meta.get("topics"))
+    region_ids = _listed(meta.get("regions")) + _listed(meta.get("region"))
+    topics = _names(topic_ids, commons.topics if commons and topic_ids else {})
+    regions = _names(region_ids, commons.regions if commons and region_ids else {})
     label = types.search_labels()[kind]
     filters = (
         ("type", (label,)),

@@ -1,0 +1,158 @@
+"""What each generator reads of the model, so that its files are made again only when that
+part changed: a teacher row's edit remakes the pages that show teachers, not the calendars.
+
+A generator names the parts it reads with `@reads(...)`: fields of Commons ("teachers",
+"pages", "data_label"...). The cross index counts as the parts it is made from (INDEX_PARTS),
+and a page is read without its body: no generator shows one, so editing a page's text
+makes no generated file again. A generator is run on a view of the model that refuses
+every other part, so a generator that starts reading something new fails at once, in every
+build and test, with a message saying where to name it; it never serves a stale file.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import pickle
+from collections.abc import Callable
+from typing import Any
+
+from commons.load.settings import Settings
+from commons.model.index import CrossIndex
+from commons.model.records import Commons
+
+PARTS = frozenset(f.name for f in dataclasses.fields(Commons)) - {"index"}
+# The cross index is made from the pages' fields and the events table, nothing else.
+INDEX_PARTS = {name: "events" if name in ("events_by_session", "parts_in_series") else "pages"
+               for name in (f.name for f in dataclasses.fields(CrossIndex))}
+_SETTINGS = "settings"  # not a part of the model: where key() keeps the settings' digest
+
+
+class UnnamedRead(RuntimeError):
+    """A generator read a part of the model its @reads does not name."""
+
+
+def reads(*parts: str) -> Callable:
+    """Name the parts of the model a generator reads."""
+    unknown = set(parts) - PARTS
+    if unknown:
+        raise ValueError(f"no such part of the model: {', '.join(sorted(unknown))}")
+
+    def named(generator: Callable) -> Callable:
+        generator.reads = frozenset(parts)
+        return generator
+    return named
+
+
+def parts_read(generator: Callable) -> frozenset[str] | None:
+    """The parts a generator reads; None for one that does not say (it reads everything)."""
+    return getattr(generator, "reads", None)
+
+
+def key(commons: Commons, settings: Settings, parts: frozenset[str] | None,
+        fingerprints: dict[str, bytes]) -> bytes:
+    """What a generator's files depend on: the parts it reads and the settings.
+    fingerprints keeps each part's digest, made once for all generators of a build."""
+    names = sorted(PARTS if parts is None else parts)
+    for name in names:
+        if name not in fingerprints:
+            fingerprints[name] = _fingerprint(commons, name)
+    if _SETTINGS not in fingerprints:
+        fingerprints[_SETTINGS] = hashlib.blake2b(_json(settings), digest_size=16).digest()
+    return b"".join([fingerprints[_SETTINGS], *(name.encode() + fingerprints[name]
+                                                for name in names)])
+
+
+def guarded(commons: Commons, generator: Callable) -> Commons:
+    """The model as the generator may read it: a copy that refuses the parts it does not
+    name (the whole model for a generator that names none)."""
+    parts = parts_read(generator)
+    if parts is None:
+        return commons
+    return _view(commons, _Refusing(f"{generator.__module__}.{generator.__qualname__}", parts))
+
+
+def tracked(commons: Commons) -> tuple[Commons, set[str]]:
+    """A copy of the model that notes each part read, and the set it notes them in."""
+    noted: set[str] = set()
+    return _view(commons, lambda part, read="": noted.add(part)), noted
+
+
+def model_key(commons: Commons, settings: Settings) -> bytes:
+    """Everything a generator can read, as one key: every part and the settings."""
+    return key(commons, settings, None, {})
+
+
+class _Refusing:
+    """Lets a generator read the parts it names and refuses the others."""
+
+    def __init__(self, generator: str, parts: frozenset[str]) -> None:
+        self.generator, self.parts = generator, parts
+
+    def __call__(self, part: str, read: str = "") -> None:
+        if part not in self.parts:
+            made_from = f", made from '{part}'" if read else ""
+            raise UnnamedRead(f"{self.generator} reads commons.{read or part}{made_from}: "
+                              f"add '{part}' to its @reads(...)")
+
+
+def _view(commons: Commons, reading: Callable[..., None]) -> Commons:
+    """A shallow copy of the model (and of its cross index) that calls reading(part) on
+    each read of a part, before giving it."""
+    index = copy.copy(commons.index)
+    object.__setattr__(index, "__class__", _ReadIndex)
+    object.__setattr__(index, "_reading", reading)
+    view = copy.copy(commons)
+    object.__setattr__(view, "__class__", _ReadCommons)
+    object.__setattr__(view, "_reading", reading)
+    object.__setattr__(view, "index", index)
+    return view
+
+
+class _ReadCommons(Commons):
+    """Never made directly: _view gives a copy of the model this class."""
+
+    def __getattribute__(self, name: str) -> Any:
+        if name in PARTS:
+            object.__getattribute__(self, "_reading")(name)
+        return object.__getattribute__(self, name)
+
+
+class _ReadIndex(CrossIndex):
+    def __getattribute__(self, name: str) -> Any:
+        if name in INDEX_PARTS:
+            object.__getattribute__(self, "_reading")(INDEX_PARTS[name], f"index.{name}")
+        return object.__getattribute__(self, name)
+
+
+def _fingerprint(commons: Commons, name: str) -> bytes:
+    value = getattr(commons, name)
+    if name == "pages":  # every field but the body and what it includes
+        value = [(page.src_path, page.id, page.type, page.title, page.summary, page.meta,
+                  page.body_line, page.origin) for page in value.values()]
+        data = _json(value)
+    else:
+        try:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            data = _json(value)
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, default=_plain).encode("utf-8", "surrogatepass")
+
+
+def _plain(value: Any) -> Any:
+    """A value json cannot write, as one that is the same in every run (a set's order is
+    not: strings hash differently from one process to the next)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return repr(value)
