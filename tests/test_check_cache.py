@@ -11,6 +11,7 @@ import sys
 import pytest
 from commons.core import memo
 from commons.generate import PAGE_GENERATORS
+from commons.load import tables
 from commons.pipeline import CACHE, load
 from helpers import ROOT, edit
 
@@ -38,8 +39,8 @@ def test_a_warm_check_finds_what_a_fresh_one_finds(mini):
     clean = same_warm_and_fresh(mini)  # cold: the cache is made
     kept = {p.name for p in (mini / CACHE).iterdir()}
     assert {name for name in kept if not name.startswith("made-")} == {
-        "pages.pickle", "readability.pickle", "tables.pickle", "html-policy.pickle",
-        "personal-data.pickle", "links.pickle"}
+        "pages.pickle", "readability.pickle", "tables.pickle", "table.pickle",
+        "html-policy.pickle", "personal-data.pickle", "links.pickle"}
     # a check keeps what each page generator made
     assert len([name for name in kept if name.startswith("made-")]) == len(PAGE_GENERATORS)
     assert same_warm_and_fresh(mini) == clean  # warm: everything taken from it
@@ -96,6 +97,28 @@ def test_the_pages_made_from_the_model_follow_a_changed_row_and_ignore_a_page_bo
     edit(mini / "content/policies/learning.md", "title: Learning policy",
          "title: Our learning policy")
     assert [item for item in load(mini, cache=True).made] == load(mini, cache=False).made
+
+
+def test_a_table_edit_validates_that_table_and_those_it_points_to_again(mini, monkeypatch):
+    """Each table is validated apart, with the tables its foreign keys point to: an edited
+    table is validated again, and so is every table pointing to an edited one."""
+    clean = same_warm_and_fresh(mini)
+    validated = []
+    real = tables._validated_table
+    monkeypatch.setattr(tables, "_validated_table",
+                        lambda *unit: validated.append(unit[3][0]["name"]) or real(*unit))
+    edit(mini / "data/events.csv", "Glebe Street", "Glebe Road")
+    load(mini, cache=True)
+    assert validated == ["events"]
+    validated.clear()
+    edit(mini / "data/regions.csv", "city,", "town,")  # partners, teachers, events point here
+    moved = problems(mini, cache=True)
+    assert {"regions", "partners", "teachers", "events"} <= set(validated)
+    assert "topics" not in validated
+    assert any("'city' is not an id in regions.csv" in p for p in moved)
+    assert moved == problems(mini, cache=False)
+    edit(mini / "data/regions.csv", "town,", "city,")
+    assert same_warm_and_fresh(mini) == clean
 
 
 def test_an_edited_schema_is_read_again(mini):

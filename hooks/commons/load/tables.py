@@ -8,6 +8,7 @@ whose files are all as the last run read them is taken from the cache.
 from __future__ import annotations
 
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,7 @@ def load_package(data_dir: Path, root: Path, cache: Path | None = None,
     limit_kb is not read (rule CM006)."""
     rel_data = _relative(data_dir, root)
     [loaded] = remembered(cache, "tables", [(data_dir, rel_data, limit_kb)], _package_inputs,
-                          lambda packages: [_validated(*package) for package in packages])
+                          lambda packages: [_validated(*package, cache) for package in packages])
     return loaded
 
 
@@ -78,7 +79,7 @@ def _package_inputs(package: tuple[Path, str, int | None]) -> bytes:
     return b"\0".join(parts)
 
 
-def _validated(data_dir: Path, rel_data: str, limit_kb: int | None
+def _validated(data_dir: Path, rel_data: str, limit_kb: int | None, cache: Path | None
                ) -> tuple[Tables, list[Problem]]:
     descriptor = data_dir / "datapackage.yaml"
     if not descriptor.is_file():
@@ -88,30 +89,77 @@ def _validated(data_dir: Path, rel_data: str, limit_kb: int | None
     try:
         top, resources = _read_descriptor(descriptor)
         texts, cells, problems = read_tables(resources, data_dir, rel_data, limit_kb)
-        package = frictionless.Package({**top, "resources": [_inline(r, cells) for r in resources]},
-                                       basepath=str(data_dir))
+        # Refuses a descriptor frictionless cannot take; each table is validated apart below.
+        frictionless.Package({**top, "resources": [_inline(r, cells) for r in resources]},
+                             basepath=str(data_dir))
     except (frictionless.FrictionlessException, yaml.YAMLError, OSError, TypeError) as error:
         message = (error.error.message if isinstance(error, frictionless.FrictionlessException)
                    else f"it cannot be read: {error}")
         return Tables(), [Problem(f"{rel_data}/datapackage.yaml", message=str(message),
                                   hint="check the table and schema names it lists")]
+    tables: dict[str, Rows] = {}
+    units = [_unit(data_dir, rel_data, top, resources, cells, number)
+             for number in range(len(resources))]
+    for entry, (found, rows) in zip(resources, remembered(
+            cache, "table", units, _unit_key,
+            lambda todo: [_validated_table(*unit) for unit in todo])):
+        problems += found
+        if rows is not None:  # None: left out, so that references to it are not reported twice
+            tables[entry["name"]] = rows
+    return Tables(tables, texts, _licensed(resources, top, key_lines(descriptor))), problems
+
+
+Unit = tuple[Path, str, dict[str, Any], tuple[dict[str, Any], ...], dict[str, list[list[str]]]]
+
+
+def _unit(data_dir: Path, rel_data: str, top: dict[str, Any],
+          resources: tuple[dict[str, Any], ...], cells: dict[str, list[list[str]]],
+          number: int) -> Unit:
+    """What validating one table reads: the package's own fields, the table's entry and the
+    entries of the tables its foreign keys point to (each with its cells), the table first."""
+    entry = resources[number]
+    named = _references(entry)
+    others = tuple(r for i, r in enumerate(resources) if i != number
+                   and (named is None or r.get("name") in named))
+    involved = (entry, *others)
+    return data_dir, rel_data, top, involved, {r["name"]: cells[r["name"]] for r in involved
+                                     if isinstance(r.get("name"), str) and r["name"] in cells}
+
+
+def _unit_key(unit: Unit) -> bytes:
+    return pickle.dumps(unit, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _references(entry: dict[str, Any]) -> set[str] | None:
+    """The tables a table's foreign keys point to; None when the schema is not plain enough
+    to say (the table is then validated with every other)."""
+    schema = entry.get("schema")
+    if not isinstance(schema, dict):
+        return None
+    try:
+        return {key["reference"]["resource"] for key in schema.get("foreignKeys") or ()}
+    except (KeyError, TypeError):
+        return None
+
+
+def _validated_table(data_dir: Path, rel_data: str, top: dict[str, Any],
+                     involved: tuple[dict[str, Any], ...], cells: dict[str, list[list[str]]]
+                     ) -> tuple[list[Problem], Rows | None]:
+    """One table validated by frictionless with the tables its foreign keys point to: its
+    problems, and its typed rows (None when it could not be read cleanly)."""
+    package = frictionless.Package({**top, "resources": [_inline(r, cells) for r in involved]},
+                                   basepath=str(data_dir))
     for resource in package.resources:
         resource.dialect = frictionless.Dialect(skip_blank_rows=True)
-    files = {r["name"]: r.get("path") for r in resources}
-    tables: dict[str, Rows] = {}
-    # Cleanly read tables are needed to explain foreign keys; validate everything first.
+    target, entry = package.resources[0], involved[0]
     report = package.validate()
-    for task in report.tasks:
-        path = f"{rel_data}/{files.get(task.name) or task.place}"
-        for error in task.errors:
-            problems.append(_problem(path, error, package))
-    broken = {t.name for t in report.tasks if any(_is_fatal(e) for e in t.errors)}
-    for resource in package.resources:
-        if resource.name in broken:
-            continue  # left out, so that references to it are not reported twice
-        with resource:
-            tables[resource.name] = [_plain(row) for row in resource.row_stream]
-    return Tables(tables, texts, _licensed(resources, top, key_lines(descriptor))), problems
+    task = next(t for t in report.tasks if t.name == target.name)
+    path = f"{rel_data}/{entry.get('path') or task.place}"
+    problems = [_problem(path, error, package) for error in task.errors]
+    if any(_is_fatal(error) for error in task.errors):
+        return problems, None
+    with target:
+        return problems, [_plain(row) for row in target.row_stream]
 
 
 def _licensed(resources: tuple[dict[str, Any], ...], top: dict[str, Any],
