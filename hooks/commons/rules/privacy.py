@@ -150,6 +150,8 @@ def scan_tables(tables: dict[str, list[dict[str, Any]]], data_label: str,
 
 def _at(path: str, line: int | None, row: int | None, text: str, allowed: frozenset[str],
         column: str | None = None) -> list[Problem]:
+    if not _MAY_HOLD_CONTACTS.search(text):
+        return []  # most front matter values and cells: no '@', digit or other spelling
     return [Problem(path, line=line, row=row, field=column, message=message, hint=hint)
             for message, hint in personal_data(text, allowed)]
 
