@@ -7,6 +7,7 @@ markupsafe's, the rule the generators' templates (generate/templates.py) apply t
 
 from __future__ import annotations
 
+import functools
 import re
 
 import markupsafe
@@ -28,7 +29,12 @@ def esc(value: object) -> str:
 def md_text(value: object) -> str:
     """Text for a line of Markdown: &, < and > escaped (quotes are plain text outside an
     attribute, and must stay so for heading anchors), Markdown punctuation made literal."""
-    text = ("" if value is None else str(value)).translate(_MD_TEXT)
+    return _md_text("" if value is None else str(value))
+
+
+@functools.lru_cache(maxsize=32768)  # a page's title and summary are listed on many pages
+def _md_text(text: str) -> str:
+    text = text.translate(_MD_TEXT)
     return "&#58;" + text[1:] if text.startswith(":") else text  # not a definition list
 
 
