@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from commons.generate import GENERATORS, made_by
 from commons.generate.files import GeneratedFile
-from commons.generate.inputs import PARTS, UnnamedRead, parts_read, reads
+from commons.generate.inputs import PARTS, UnnamedRead, parts_read, reads, tracked
 from commons.load.settings import Settings
 from commons.pipeline import load
 from helpers import MINI_BUILD_DAY
@@ -111,3 +111,14 @@ def test_regions_keep_the_order_their_table_gives_them(mini_loaded):
     rows = mini_loaded.commons.tables["regions"]
     assert [r.id for r in regions_in_order(mini_loaded.commons)] == [row["id"] for row in rows]
 
+
+
+def test_a_tracked_view_notes_a_record_read_by_key_and_a_table_read_whole(mini_loaded):
+    view, noted = tracked(mini_loaded.commons)
+    assert view.teachers.get("ada-brook").name == "Ada Brook"
+    assert "ben-carr" in view.teachers and view.index.events_by_session.get("nothing") is None
+    assert noted == {"teachers[ada-brook]", "teachers[ben-carr]",
+                     "index.events_by_session[nothing]"}
+    assert len(view.teachers.values()) == len(mini_loaded.commons.teachers)
+    view.index.parts_in_series.get(("a-session", "a-series"))  # not a key a name can hold
+    assert {"teachers", "events"} <= noted

@@ -83,6 +83,7 @@ def test_a_teacher_row_edit_rebuilds_the_pages_that_show_the_teacher_and_no_othe
     preview = Preview(commons / "mkdocs.yml", site)
     _rebuilt(preview)
     before = _built_pages(site)
+    ben = preview.written["teachers/ben-carr.md"].inputs_key
     edit(commons / TEACHERS, "Ada teaches co-production", "Ada teaches co-production well")
     outcome = _rebuilt(preview)
     after = _built_pages(site)
@@ -91,8 +92,11 @@ def test_a_teacher_row_edit_rebuilds_the_pages_that_show_the_teacher_and_no_othe
     assert "policies/learning/index.html" not in redone  # does not show Ada
     assert outcome.rendered == len(redone) < outcome.pages
     assert outcome.converted < outcome.pages
-    # Only the contexts that read the teachers are made again (generate/inputs.py: tracked).
+    # Only the contexts that read Ada's row are made again (generate/inputs.py: tracked):
+    # Ben's page reads his own row, by key.
     assert len(redone) <= outcome.contexts < outcome.pages
+    assert preview.written["teachers/ben-carr.md"].inputs_key == ben
+    assert "teachers[ben-carr]" in preview.written["teachers/ben-carr.md"].parts
 
 
 def test_a_page_edit_makes_that_page_s_context_again_and_no_other(commons, tmp_path):

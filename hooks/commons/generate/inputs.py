@@ -17,17 +17,19 @@ import datetime as dt
 import hashlib
 import json
 import pickle
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from commons.load.settings import Settings
 from commons.model.index import CrossIndex
-from commons.model.records import Commons
+from commons.model.records import Commons, Page
 
 PARTS = frozenset(f.name for f in dataclasses.fields(Commons)) - {"index"}
 # The cross index is made from the pages' fields and the events table, nothing else.
 INDEX_PARTS = {name: "events" if name in ("events_by_session", "parts_in_series") else "pages"
                for name in (f.name for f in dataclasses.fields(CrossIndex))}
+_KEYED = re.compile(r"(?P<index>index\.)?(?P<part>\w+)\[(?P<key>.*)\]", re.DOTALL)
 _SETTINGS = "settings"  # not a part of the model: where key() keeps the settings' digest
 
 
@@ -76,9 +78,16 @@ def guarded(commons: Commons, generator: Callable) -> Commons:
 
 
 def tracked(commons: Commons) -> tuple[Commons, set[str]]:
-    """A copy of the model that notes each part read, and the set it notes them in."""
+    """A copy of the model that notes each part read, and the set it notes them in. A table
+    of records, or a grouping of the cross index, read by key alone is noted record by
+    record ("teachers[ada-brook]", "index.events_by_session[care-act]"): a page showing one
+    teacher depends on that teacher's row, not on the whole table."""
     noted: set[str] = set()
-    return _view(commons, lambda part, read="": noted.add(part)), noted
+
+    def reading(part: str, read: str = "") -> None:
+        noted.add(part)
+
+    return _view(commons, reading, noted), noted
 
 
 def model_key(commons: Commons, settings: Settings) -> bytes:
@@ -99,15 +108,17 @@ class _Refusing:
                               f"add '{part}' to its @reads(...)")
 
 
-def _view(commons: Commons, reading: Callable[..., None]) -> Commons:
+def _view(commons: Commons, reading: Callable[..., None], by_key: set[str] | None = None
+          ) -> Commons:
     """A shallow copy of the model (and of its cross index) that calls reading(part) on
-    each read of a part, before giving it."""
+    each read of a part, before giving it; with by_key, a mapping is given as one that adds
+    each key read to by_key, and calls reading only when the mapping is read as a whole."""
     index = copy.copy(commons.index)
     object.__setattr__(index, "__class__", _ReadIndex)
-    object.__setattr__(index, "_reading", reading)
+    object.__setattr__(index, "_reading", (reading, by_key))
     view = copy.copy(commons)
     object.__setattr__(view, "__class__", _ReadCommons)
-    object.__setattr__(view, "_reading", reading)
+    object.__setattr__(view, "_reading", (reading, by_key))
     object.__setattr__(view, "index", index)
     return view
 
@@ -116,23 +127,87 @@ class _ReadCommons(Commons):
     """Never made directly: _view gives a copy of the model this class."""
 
     def __getattribute__(self, name: str) -> Any:
+        value = object.__getattribute__(self, name)
         if name in PARTS:
-            object.__getattribute__(self, "_reading")(name)
-        return object.__getattribute__(self, name)
+            reading, by_key = object.__getattribute__(self, "_reading")
+            if by_key is not None and isinstance(value, dict):
+                return _ByKey(value, name, lambda: reading(name), by_key)
+            reading(name)
+        return value
 
 
 class _ReadIndex(CrossIndex):
     def __getattribute__(self, name: str) -> Any:
+        value = object.__getattribute__(self, name)
         if name in INDEX_PARTS:
-            object.__getattribute__(self, "_reading")(INDEX_PARTS[name], f"index.{name}")
-        return object.__getattribute__(self, name)
+            reading, by_key = object.__getattribute__(self, "_reading")
+            part = INDEX_PARTS[name]
+            if by_key is not None and isinstance(value, dict):
+                return _ByKey(value, f"index.{name}", lambda: reading(part, f"index.{name}"),
+                              by_key)
+            reading(part, f"index.{name}")
+        return value
+
+
+class _ByKey(Mapping):
+    """A mapping of the model that notes each key read ("teachers[ada-brook]"), or calls
+    whole() when it is read as a whole (its length, its keys, its values)."""
+
+    def __init__(self, mapping: dict, name: str, whole: Callable[[], None],
+                 noted: set[str]) -> None:
+        self._mapping, self._name, self._whole, self._noted = mapping, name, whole, noted
+
+    def _read(self, key: Any) -> None:
+        if isinstance(key, str):
+            self._noted.add(f"{self._name}[{key}]")
+        else:  # a key only a string can be named by: the mapping counts as read whole
+            self._whole()
+
+    def __getitem__(self, key: Any) -> Any:
+        self._read(key)
+        return self._mapping[key]
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self._read(key)
+        return self._mapping.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._read(key)
+        return key in self._mapping
+
+    def __iter__(self):
+        self._whole()
+        return iter(self._mapping)
+
+    def keys(self):
+        self._whole()
+        return self._mapping.keys()
+
+    def values(self):
+        self._whole()
+        return self._mapping.values()
+
+    def items(self):
+        self._whole()
+        return self._mapping.items()
+
+    def __len__(self) -> int:
+        self._whole()
+        return len(self._mapping)
 
 
 def _fingerprint(commons: Commons, name: str) -> bytes:
-    value = getattr(commons, name)
-    if name == "pages":  # every field but the body and what it includes
-        value = [(page.src_path, page.id, page.type, page.title, page.summary, page.meta,
-                  page.body_line, page.origin) for page in value.values()]
+    """A digest of one part of the model, or of one key of it ("teachers[ada-brook]",
+    "index.by_path[about.md]"); pages without their bodies."""
+    found = _KEYED.fullmatch(name)
+    if found:
+        holder = commons.index if found["index"] else commons
+        value = getattr(holder, found["part"]).get(found["key"])
+    else:
+        value = getattr(commons, name)
+    if name == "pages":
+        data = _json(list(value.values()))
+    elif found and (found["index"] or found["part"] == "pages"):  # pages, steps or events
         data = _json(value)
     else:
         try:
@@ -148,7 +223,11 @@ def _json(value: Any) -> bytes:
 
 def _plain(value: Any) -> Any:
     """A value json cannot write, as one that is the same in every run (a set's order is
-    not: strings hash differently from one process to the next)."""
+    not: strings hash differently from one process to the next); a page as every field but
+    its body and what it includes (no generator, and no page's context, reads those)."""
+    if isinstance(value, Page):
+        return [value.src_path, value.id, value.type, value.title, value.summary, value.meta,
+                value.body_line, value.origin]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
     if isinstance(value, (set, frozenset)):
