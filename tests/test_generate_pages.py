@@ -24,6 +24,7 @@ from commons.generate import (
     teachers,
     topics,
 )
+from commons.generate.common import href
 from commons.load.settings import Settings
 from commons.model.pathways import totals
 from commons.pipeline import load
@@ -303,3 +304,19 @@ def test_escaped_text_shows_no_backslashes_to_readers():
                     "&lt;b&gt;</p>")
     assert markdown.markdown("Term\n\n" + md_text(": not a definition"),
                              extensions=["def_list"]).endswith("<p>&#58; not a definition</p>")
+
+
+def test_every_address_a_directory_card_writes_is_a_built_page(mini_site):
+    """The cards are written in HTML, their addresses made by the generator (href), not by
+    MkDocs from Markdown links: each must reach a page of the built site."""
+    page = mini_site / "teachers/index.html"
+    html = page.read_text(encoding="utf-8")
+    cards = re.findall(r'<article class="commons-card".*?</article>', html, re.DOTALL)
+    assert len(cards) == 2
+    addresses = [a for card in cards for a in re.findall(r'href="([^"#][^"]*)"', card)]
+    assert {"ada-brook/", "../regions/north/", "../topics/co-production/"} <= set(addresses)
+    for address in addresses:
+        assert (page.parent / address / "index.html").resolve().is_file(), address
+    assert href("teachers/index.md", "index.md") == "../"
+    assert href("sessions/a.md", "sessions/index.md") == "../"
+    assert href("teachers/index.md", "teachers/index.md") == "./"

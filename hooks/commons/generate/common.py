@@ -85,6 +85,23 @@ def rel(from_uri: str, to_uri: str) -> str:
     return "/".join([".."] * (len(base) - common) + target[common:])
 
 
+def href(from_uri: str, to_uri: str) -> str:
+    """The address of one page from another in the built site, as MkDocs makes it from a
+    Markdown link (directory URLs: teachers/ada-brook.md is teachers/ada-brook/), for the
+    HTML a generator writes whole."""
+    base, target = _url_parts(from_uri), _url_parts(to_uri)
+    common = 0
+    while common < min(len(base), len(target)) and base[common] == target[common]:
+        common += 1
+    path = "/".join([".."] * (len(base) - common) + target[common:])
+    return path + "/" if path else "./"
+
+
+def _url_parts(uri: str) -> list[str]:
+    parts = uri.removesuffix(".md").split("/")
+    return parts[:-1] if parts[-1] == "index" else parts
+
+
 def link(text: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
     target = rel(from_uri, to_uri) + (f"#{anchor}" if anchor else "")
     return f"[{md_text(text)}]({target})"

@@ -12,6 +12,7 @@ from commons.generate.common import (
     TOPICS,
     active_teachers,
     alumni,
+    href,
     link,
     page_list,
     page_md,
@@ -20,6 +21,7 @@ from commons.generate.common import (
     table_origin,
     teacher_uri,
     topic_names,
+    topic_uri,
 )
 from commons.generate.files import GeneratedFile
 from commons.generate.inputs import reads
@@ -27,6 +29,8 @@ from commons.generate.templates import fragment, fragment_lines
 from commons.load.settings import Settings
 from commons.model.records import PERSPECTIVES, Commons, Teacher
 
+# The anchors of the directory's own headings, which no card's may take.
+_SECTION_ANCHORS = frozenset({"everyone-listed", "browse-without-filters", "past-teachers"})
 FILTERS = (("perspective", "Perspective", "Any perspective"),
            ("topic", "Topic", "Any topic"),
            ("region", "Region", "Any region"),
@@ -90,15 +94,12 @@ def directory_page(commons: Commons) -> str:
         "",
         "## Everyone listed",
         "",
-        '<div class="commons-cards" data-commons-list markdown="block">',
-        "",
-    ]
-    for teacher in teachers:
-        body += _card(commons, teacher, here)
-    body += ["</div>", "", "## Browse without filters", "",
-             "- By region: " + ", ".join(link(r.name, here, region_uri(r.id))
-                                        for r in commons.regions.values()),
-             f"- By topic: {link('all topics', here, TOPICS)}", ""]
+        '<div class="commons-cards" data-commons-list>',
+        *(_card(commons, teacher, here) for teacher in teachers),
+        "</div>", "", "## Browse without filters", "",
+        "- By region: " + ", ".join(link(r.name, here, region_uri(r.id))
+                                   for r in commons.regions.values()),
+        f"- By topic: {link('all topics', here, TOPICS)}", ""]
     past = alumni(commons)
     if past:
         body += ["## Past teachers", "",
@@ -119,18 +120,26 @@ def filter_form(commons: Commons, teachers: list[Teacher]) -> list[str]:
                           reset="Show all teachers") + [""]
 
 
-def _card(commons: Commons, teacher: Teacher, here: str) -> list[str]:
+def _card(commons: Commons, teacher: Teacher, here: str) -> str:
     data = [(key, " ".join(values)) for key, values in filter_values(commons, teacher).items()]
     region = commons.regions.get(teacher.region)
-    lines = [fragment("card_open", data=data), "",
-             f"### {link(teacher.name, here, teacher_uri(teacher.id))}", "",
-             f"{md_text(teacher.role.capitalize())}"
-             + (f" · {link(region.name, here, region_uri(region.id))}" if region else ""), ""]
-    if teacher.public_perspectives:
-        lines += [f"Perspectives: {md_text(', '.join(teacher.public_perspectives))}", ""]
-    lines += [f"Topics: {topic_names(commons, teacher.topics, here)}", "",
-              md_text(teacher.bio), "", "</article>", ""]
-    return lines
+    topics = [(commons.topics[t].name, href(here, topic_uri(t))) for t in teacher.topics
+              if t in commons.topics]
+    return fragment(
+        "teacher_card", data=data,
+        anchor=teacher.id if teacher.id not in _SECTION_ANCHORS else f"{teacher.id}-teacher",
+        href=href(here, teacher_uri(teacher.id)), teacher=teacher.name,
+        role=teacher.role.capitalize(),
+        region=region and {"name": region.name, "href": href(here, region_uri(region.id))},
+        perspectives=", ".join(teacher.public_perspectives),
+        topics=[{"name": name, "href": url, "after": _between(number, len(topics))}
+                for number, (name, url) in enumerate(topics)],
+        bio=teacher.bio)
+
+
+def _between(number: int, count: int) -> str:
+    """What follows the item at number in 'a, b and c'."""
+    return "" if number == count - 1 else " and " if number == count - 2 else ", "
 
 
 def teacher_page(commons: Commons, teacher: Teacher) -> str:
