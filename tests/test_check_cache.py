@@ -40,7 +40,7 @@ def test_a_warm_check_finds_what_a_fresh_one_finds(mini):
     kept = {p.name for p in (mini / CACHE).iterdir()}
     assert {name for name in kept if not name.startswith("made-")} == {
         "pages.pickle", "readability.pickle", "tables.pickle", "table.pickle",
-        "html-policy.pickle", "personal-data.pickle", "links.pickle"}
+        "html-policy.pickle", "personal-data.pickle", "links.pickle", "nesting.pickle"}
     # a check keeps what each page generator made
     assert len([name for name in kept if name.startswith("made-")]) == len(PAGE_GENERATORS)
     assert same_warm_and_fresh(mini) == clean  # warm: everything taken from it

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from commons.core.markdown import too_deep
-from commons.core.memo import remembered
+from commons.core.memo import each, remembered
 from commons.core.problems import Problem
 from commons.load.frontmatter import Document, parse
 from commons.load.includes import Included, read_includes
@@ -48,9 +48,12 @@ def read_pages(content_dir: Path, root_label: str, cache: Path | None = None,
             problems.append(Problem(label, message=f"the file cannot be read: {error.strerror}",
                                     hint="check that it exists and is readable"))
     documents = remembered(cache, "pages", list(texts.values()), _parse_key, _parse_all)
+    depth = limits.nesting_depth
+    too_deep_at = each(cache, "nesting", [(d.body, depth) if d.body_line > 0 else ("", depth)
+                                          for d in documents], too_deep)
     files = []
-    for (src_path, (label, _)), document in zip(texts.items(), documents):
-        problems += document.problems + nesting_problems(label, document, limits.nesting_depth)
+    for (src_path, (label, _)), document, index in zip(texts.items(), documents, too_deep_at):
+        problems += document.problems + nesting_problems(label, document, depth, index)
         includes = ()
         if "--8<--" in document.body and document.body_line > 0:
             includes = read_includes(content_dir, root_label, src_path, document.body)
@@ -77,10 +80,11 @@ def size_problem(label: str, size: int, limit_kb: int, key: str, what: str) -> P
                         "maintainer may raise the limit")
 
 
-def nesting_problems(label: str, document: Document, limit: int) -> list[Problem]:
-    """The first line of the body nested deeper than the limit allows."""
-    index = too_deep(document.body, limit) if document.body_line > 0 else None
-    if index is None:
+def nesting_problems(label: str, document: Document, limit: int, index: int | None
+                     ) -> list[Problem]:
+    """The first line of the body nested deeper than the limit allows, at index (what
+    too_deep found in the body)."""
+    if index is None or document.body_line <= 0:
         return []
     return [Problem(label, document.body_line + index, code=LIMITS_CODE,
                     message=f"lists and block quotes are nested more than {limit} levels deep "
