@@ -7,6 +7,10 @@ and a page is read without its body: no generator shows one, so editing a page's
 makes no generated file again. A generator is run on a view of the model that refuses
 every other part, so a generator that starts reading something new fails at once, in every
 build and test, with a message saying where to name it; it never serves a stale file.
+
+The preview keeps each page's context the same way: `tracked` notes the parts, and the
+records read by key, that a page's context read, and the page is put through its template
+again only when one of them changed (render/preview.py).
 """
 
 from __future__ import annotations
@@ -56,8 +60,9 @@ def parts_read(generator: Callable) -> frozenset[str] | None:
 
 def key(commons: Commons, settings: Settings, parts: frozenset[str] | None,
         fingerprints: dict[str, bytes]) -> bytes:
-    """What a generator's files depend on: the parts it reads and the settings.
-    fingerprints keeps each part's digest, made once for all generators of a build."""
+    """What is made from the given parts of the model (all of them for None) depends on:
+    those parts and the settings. fingerprints keeps each part's digest, made once for all
+    the generators, or all the pages, of a build."""
     names = sorted(PARTS if parts is None else parts)
     for name in names:
         if name not in fingerprints:

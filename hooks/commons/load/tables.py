@@ -152,8 +152,7 @@ def _validated_table(data_dir: Path, rel_data: str, top: dict[str, Any],
     for resource in package.resources:
         resource.dialect = frictionless.Dialect(skip_blank_rows=True)
     target, entry = package.resources[0], involved[0]
-    report = package.validate()
-    task = next(t for t in report.tasks if t.name == target.name)
+    [task] = target.validate().tasks  # its foreign keys looked up in the tables beside it
     path = f"{rel_data}/{entry.get('path') or task.place}"
     problems = [_problem(path, error, package) for error in task.errors]
     if any(_is_fatal(error) for error in task.errors):
